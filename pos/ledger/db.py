@@ -1,0 +1,132 @@
+"""Opening the ledger: engine, SQLite pragmas, write transactions, schema migrations."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+DB_FILENAME = "ledger.sqlite3"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 5000
+
+
+class LedgerUnavailable(Exception):
+    """The database cannot be written right now (locked, disk full, read-only). Retryable."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason  # "locked" | "disk_full" | "readonly" | "io"
+        super().__init__(reason)
+
+
+def classify_operational_error(exc: BaseException) -> LedgerUnavailable | None:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return LedgerUnavailable("locked")
+    if "full" in text:
+        return LedgerUnavailable("disk_full")
+    if "readonly" in text or "read-only" in text:
+        return LedgerUnavailable("readonly")
+    if "disk i/o" in text:
+        return LedgerUnavailable("io")
+    return None
+
+
+def make_engine(path: Path, *, synchronous: str = "FULL", begin: str = "BEGIN IMMEDIATE") -> Engine:
+    """Engine for the ledger file with WAL, foreign keys, FULL sync and a busy timeout.
+
+    pysqlite's own transaction handling is switched off so that every write transaction
+    starts with ``BEGIN IMMEDIATE``: two writers then queue on the busy timeout instead of
+    failing on a lock upgrade halfway through a sale.
+    """
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA synchronous={synchronous}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin)
+
+    return engine
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision``. The only way tables are ever created."""
+    command.upgrade(alembic_config(engine), revision)
+
+
+class Ledger:
+    """The open ledger: engine plus session factories. One per process; sessions never cross threads."""
+
+    def __init__(self, path: Path, *, migrate: bool = True, synchronous: str = "FULL") -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = make_engine(path, synchronous=synchronous)
+        if migrate:
+            upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Readers get their own engine with a deferred BEGIN: a snapshot that never queues
+        # behind (or blocks) the writer.
+        self.read_engine = make_engine(path, synchronous=synchronous, begin="BEGIN")
+        self._readers = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT); rolls back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only snapshot (plain BEGIN; never takes the writer lock)."""
+        with self._readers() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.read_engine.dispose()

@@ -1,0 +1,119 @@
+"""Finding products: by scanned barcode (exact) and by typed text (FTS5 search-as-you-type)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from sqlalchemy import Row, select, text
+from sqlalchemy.orm import Session
+
+from pos.domain.barcode import MAX_BARCODE_LEN, clean_scan, has_valid_check_digit, is_gtin_like, lookup_variants
+from pos.domain.cart import ProductRef, from_milli
+from pos.domain.money import Money
+from pos.domain.tax import TaxRate
+from pos.ledger.db import Ledger
+from pos.ledger.models import Barcode, Product, StockLevel, TaxRateRow
+from pos.services.dto import ProductView
+from pos.services.errors import InvalidBarcode, NotFound, UnknownBarcode
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+_COLUMNS = (
+    Product.id, Product.sku, Product.name, Product.price_minor, Product.currency, Product.category_id,
+    TaxRateRow.code, TaxRateRow.percent, StockLevel.on_hand_milli,
+)
+
+
+def _view(row: Row[tuple[object, ...]], barcode: str | None) -> ProductView:
+    (pid, sku, name, price, currency, category_id, tax_code, tax_percent, on_hand) = row
+    return ProductView(
+        product_id=int(pid),  # type: ignore[call-overload]
+        sku=str(sku), name=str(name),
+        price=Money(int(price), str(currency)),  # type: ignore[call-overload]
+        tax_rate=TaxRate(str(tax_code), Decimal(str(tax_percent))),
+        barcode=barcode,
+        on_hand=from_milli(int(on_hand or 0)),  # type: ignore[call-overload]
+        category_id=category_id,  # type: ignore[arg-type]
+    )
+
+
+def to_ref(view: ProductView) -> ProductRef:
+    return ProductRef(view.product_id, view.sku, view.name, view.price, view.tax_rate, view.category_id)
+
+
+def _base_query():  # type: ignore[no-untyped-def]
+    return (
+        select(*_COLUMNS)
+        .join(TaxRateRow, TaxRateRow.id == Product.tax_rate_id)
+        .outerjoin(StockLevel, StockLevel.product_id == Product.id)
+        .where(Product.active.is_(True))
+    )
+
+
+def fts_query(text_in: str) -> str | None:
+    """Turn typed text into an FTS5 query: every word must match as a prefix."""
+    tokens = _TOKEN.findall(text_in.lower())
+    if not tokens:
+        return None
+    return " ".join(f'"{tok}"*' for tok in tokens[:8])
+
+
+class CatalogService:
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+
+    def by_barcode(self, raw: str) -> ProductView:
+        """The active product behind a scanned code. Raises InvalidBarcode / UnknownBarcode."""
+        code = clean_scan(raw)
+        if not code or len(code) > MAX_BARCODE_LEN:
+            raise InvalidBarcode(code=code[:MAX_BARCODE_LEN], reason="length")
+        if is_gtin_like(code) and not has_valid_check_digit(code):
+            raise InvalidBarcode(code=code, reason="check_digit")
+        with self._ledger.read() as session:
+            for variant in lookup_variants(code):
+                row = session.execute(_base_query().join(Barcode, Barcode.product_id == Product.id)
+                                      .where(Barcode.code == variant)).first()
+                if row is not None:
+                    return _view(row, variant)
+            # Shop-made labels often carry the SKU instead of a GTIN.
+            row = session.execute(_base_query().where(Product.sku == code)).first()
+            if row is not None:
+                return _view(row, None)
+        raise UnknownBarcode(code=code)
+
+    def get(self, product_id: int) -> ProductView:
+        with self._ledger.read() as session:
+            row = session.execute(_base_query().where(Product.id == product_id)).first()
+            if row is None:
+                raise NotFound(what="product", id=product_id)
+            return _view(row, self._first_barcode(session, product_id))
+
+    def search(self, typed: str, limit: int = 30) -> list[ProductView]:
+        """Search-as-you-type over name, SKU and barcode. Digits search barcodes and SKUs by prefix."""
+        typed = clean_scan(typed)[:64]
+        if not typed:
+            return []
+        with self._ledger.read() as session:
+            ids: list[int] = []
+            if typed.isdigit() and len(typed) >= 3:
+                upper = typed[:-1] + chr(ord(typed[-1]) + 1)
+                ids += session.scalars(
+                    select(Barcode.product_id).where(Barcode.code >= typed, Barcode.code < upper).limit(limit)
+                ).all()
+            query = fts_query(typed)
+            if query and len(ids) < limit:
+                ids += session.scalars(
+                    text("SELECT rowid FROM products_fts WHERE products_fts MATCH :q LIMIT :n"),
+                    {"q": query, "n": limit},
+                ).all()
+            seen: list[int] = list(dict.fromkeys(ids))[:limit]
+            if not seen:
+                return []
+            rows = session.execute(_base_query().where(Product.id.in_(seen))).all()
+            by_id = {row[0]: row for row in rows}
+            return [_view(by_id[i], None) for i in seen if i in by_id]
+
+    @staticmethod
+    def _first_barcode(session: Session, product_id: int) -> str | None:
+        return session.scalar(select(Barcode.code).where(Barcode.product_id == product_id).limit(1))

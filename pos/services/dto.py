@@ -1,0 +1,122 @@
+"""Plain data handed to the UI: never live ORM objects, safe to pass between threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from pos.domain.cart import CartTotals
+from pos.domain.money import Money
+from pos.domain.tax import TaxRate
+
+
+@dataclass(frozen=True, slots=True)
+class ProductView:
+    product_id: int
+    sku: str
+    name: str
+    price: Money
+    tax_rate: TaxRate
+    barcode: str | None
+    on_hand: Decimal
+    category_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UserView:
+    user_id: int
+    name: str
+    role: str
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role in ("manager", "admin")
+
+
+@dataclass(frozen=True, slots=True)
+class CartLineView:
+    line_id: int
+    product_id: int
+    sku: str
+    name: str
+    quantity: Decimal
+    unit_price: Money
+    discount: Money  # line discount plus share of the ticket discount
+    total: Money
+    tax_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class CartView:
+    """What the sale screen shows; returned by every TillSession edit."""
+
+    lines: tuple[CartLineView, ...]
+    totals: CartTotals
+    changed_line_id: int | None = None  # the line to highlight and scroll to
+    customer_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptLine:
+    name: str
+    sku: str
+    quantity: Decimal
+    unit_price: Money
+    discount: Money
+    total: Money
+    tax_code: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptTax:
+    label: str
+    base: Money
+    tax: Money
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptTender:
+    kind: str
+    amount: Money
+    reference: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """One receipt model; the preview, ESC/POS and PDF renderers all draw from it."""
+
+    sale_uuid: str
+    kind: str  # sale | return
+    receipt_no: str
+    created_at: datetime
+    store_name: str
+    tax_id: str
+    address: str
+    till_id: str
+    cashier: str
+    lines: tuple[ReceiptLine, ...]
+    taxes: tuple[ReceiptTax, ...]
+    tenders: tuple[ReceiptTender, ...]
+    subtotal: Money
+    discount: Money
+    rounding: Money
+    total: Money
+    change: Money
+    footer: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParkedView:
+    parked_id: int
+    label: str
+    total: Money
+    created_at: datetime
+    cashier_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class HealthLine:
+    status: str  # OK | WARN | FAIL
+    name: str
+    detail: str

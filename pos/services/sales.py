@@ -1,0 +1,190 @@
+"""Completing a sale: one transaction with the sale, its lines, taxes and tenders, the stock
+movements, the audit entry and the ``sale.completed`` outbox event. All of it or none of it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from pos.config import TillSettings
+from pos.domain.cart import Cart, from_milli, to_milli
+from pos.domain.errors import PaymentError
+from pos.domain.money import Money
+from pos.domain.payment import Settlement, Tender, settle
+from pos.domain.tax import TaxRate
+from pos.ledger.audit import append_audit
+from pos.ledger.chain import chain_hash, last_sale_hash, sale_content
+from pos.ledger.db import Ledger, classify_operational_error
+from pos.ledger.models import (
+    OutboxEvent,
+    Product,
+    ReceiptCounter,
+    Sale,
+    SaleLine,
+    SaleTax,
+    StockLevel,
+    StockMovement,
+    TenderRow,
+    User,
+    utcnow,
+)
+from pos.services.dto import Receipt, ReceiptLine, ReceiptTax, ReceiptTender, UserView
+from pos.services.errors import NotFound, StorageError
+
+
+def next_number(session: Session, series: str) -> int:
+    """Gapless: the counter row is bumped inside the caller's transaction, so a rollback un-bumps it."""
+    counter = session.get(ReceiptCounter, series)
+    if counter is None:
+        counter = ReceiptCounter(series=series, last_number=0)
+        session.add(counter)
+    counter.last_number += 1
+    return counter.last_number
+
+
+def move_stock(session: Session, product_id: int, delta_milli: int, reason: str, ref_uuid: str,
+               user_id: int | None) -> None:
+    """Append a movement and update the on-hand figure in the same transaction."""
+    session.add(StockMovement(uuid=str(uuid.uuid4()), product_id=product_id, delta_milli=delta_milli,
+                              reason=reason, ref_uuid=ref_uuid, user_id=user_id))
+    updated = session.execute(
+        update(StockLevel).where(StockLevel.product_id == product_id)
+        .values(on_hand_milli=StockLevel.on_hand_milli + delta_milli)
+    ).rowcount  # type: ignore[attr-defined]
+    if not updated:
+        session.add(StockLevel(product_id=product_id, on_hand_milli=delta_milli, reserved_milli=0))
+
+
+def receipt_from_sale(sale: Sale, settings: TillSettings, cashier_name: str) -> Receipt:
+    cur = sale.currency
+    return Receipt(
+        sale_uuid=sale.uuid, kind=sale.kind, receipt_no=sale.receipt_no, created_at=sale.created_at,
+        store_name=settings.store_name, tax_id=settings.tax_id, address=settings.address,
+        till_id=sale.till_id, cashier=cashier_name,
+        lines=tuple(
+            ReceiptLine(ln.name, ln.sku, from_milli(ln.qty_milli), Money(ln.unit_price_minor, cur),
+                        Money(ln.discount_minor, cur), Money(ln.total_minor, cur), ln.tax_code)
+            for ln in sale.lines
+        ),
+        taxes=tuple(
+            ReceiptTax(TaxRate(t.tax_code, Decimal(t.tax_percent)).label, Money(t.base_minor, cur),
+                       Money(t.tax_minor, cur))
+            for t in sorted(sale.taxes, key=lambda t: -Decimal(t.tax_percent))
+        ),
+        tenders=tuple(ReceiptTender(t.kind, Money(t.amount_minor, cur), t.reference) for t in sale.tenders),
+        subtotal=Money(sale.subtotal_minor, cur), discount=Money(sale.discount_minor, cur),
+        rounding=Money(sale.rounding_minor, cur), total=Money(sale.total_minor + sale.rounding_minor, cur),
+        change=Money(sale.change_minor, cur), footer=settings.receipt_footer,
+    )
+
+
+class SaleService:
+    def __init__(self, ledger: Ledger, settings: TillSettings) -> None:
+        self._ledger = ledger
+        self._settings = settings
+
+    def check_payment(self, cart: Cart, tenders: Sequence[Tender]) -> Settlement:
+        return settle(cart.totals().total, list(tenders), self._settings.cash_rounding_minor)
+
+    def complete(self, cart: Cart, tenders: Sequence[Tender], cashier: UserView, *,
+                 customer_id: int | None = None, sale_uuid: str | None = None,
+                 now: datetime | None = None) -> Receipt:
+        """Record a paid sale. Raises PaymentError if not fully paid, StorageError if the ledger
+        cannot be written (nothing is stored then; the same call can be retried)."""
+        if cart.is_empty:
+            raise PaymentError("empty_cart")
+        totals = cart.totals()
+        settlement = settle(totals.total, list(tenders), self._settings.cash_rounding_minor)
+        if not settlement.complete:
+            raise PaymentError("not_fully_paid", remaining=settlement.remaining.to_api())
+        try:
+            with self._ledger.write() as session:
+                sale = self._write(session, cart, tenders, settlement, cashier, customer_id,
+                                   sale_uuid or str(uuid.uuid4()), now or utcnow())
+                return receipt_from_sale(sale, self._settings, cashier.name)
+        except OperationalError as exc:
+            unavailable = classify_operational_error(exc)
+            if unavailable is None:
+                raise
+            raise StorageError(reason=unavailable.reason) from exc
+
+    def _write(self, session: Session, cart: Cart, tenders: Sequence[Tender], settlement: Settlement,
+               cashier: UserView, customer_id: int | None, sale_uuid: str, now: datetime) -> Sale:
+        s = self._settings
+        totals = cart.totals()
+        series = s.till_id
+        number = next_number(session, series)
+        sale = Sale(
+            uuid=sale_uuid, kind="sale", store_id=s.store_id, till_id=s.till_id, series=series, number=number,
+            receipt_no=f"{series}-{number:06d}", cashier_id=cashier.user_id, customer_id=customer_id,
+            currency=cart.currency, subtotal_minor=totals.subtotal.minor, discount_minor=totals.discount_total.minor,
+            total_minor=totals.total.minor, rounding_minor=settlement.rounding.minor,
+            change_minor=settlement.change.minor, created_at=now,
+        )
+        for no, (line, lt) in enumerate(zip(cart.lines, totals.lines, strict=True), start=1):
+            sale.lines.append(SaleLine(
+                line_no=no, product_id=line.product.product_id, sku=line.product.sku, name=line.product.name,
+                qty_milli=to_milli(line.quantity), unit_price_minor=line.product.unit_price.minor,
+                discount_minor=(lt.line_discount + lt.ticket_discount).minor, total_minor=lt.total.minor,
+                tax_code=line.product.tax_rate.code, tax_percent=str(line.product.tax_rate.percent),
+            ))
+        for tax in totals.taxes:
+            sale.taxes.append(SaleTax(tax_code=tax.rate.code, tax_percent=str(tax.rate.percent),
+                                      base_minor=tax.base.minor, tax_minor=tax.tax.minor))
+        for tender in tenders:
+            sale.tenders.append(TenderRow(kind=tender.kind.value, amount_minor=tender.amount.minor,
+                                          reference=tender.reference))
+        sale.prev_hash = last_sale_hash(session)
+        sale.hash = chain_hash(sale.prev_hash, sale_content(sale))
+        session.add(sale)
+        for line in cart.lines:
+            move_stock(session, line.product.product_id, -to_milli(line.quantity), "sale", sale_uuid, cashier.user_id)
+        append_audit(session, "sale.completed", user_id=cashier.user_id,
+                     details={"sale": sale_uuid, "receipt": sale.receipt_no, "total": totals.total.minor})
+        session.add(OutboxEvent(
+            uuid=str(uuid.uuid4()), event_type="sale.completed", aggregate_type="sale", aggregate_uuid=sale_uuid,
+            payload=self._payload(session, sale), created_at=now,
+        ))
+        session.flush()
+        return sale
+
+    @staticmethod
+    def _payload(session: Session, sale: Sale) -> dict[str, object]:
+        ids = [ln.product_id for ln in sale.lines]
+        remote = {pid: (rid, parent) for pid, rid, parent in session.execute(
+            select(Product.id, Product.remote_id, Product.remote_parent_id).where(Product.id.in_(ids)))}
+        return {
+            "sale_uuid": sale.uuid, "receipt_no": sale.receipt_no, "store_id": sale.store_id,
+            "till_id": sale.till_id, "created_at": sale.created_at.isoformat(), "currency": sale.currency,
+            "customer_id": sale.customer_id, "total_minor": sale.total_minor, "rounding_minor": sale.rounding_minor,
+            "lines": [
+                {"line_no": ln.line_no, "product_id": ln.product_id, "remote_id": remote[ln.product_id][0],
+                 "remote_parent_id": remote[ln.product_id][1], "sku": ln.sku, "name": ln.name,
+                 "qty_milli": ln.qty_milli, "unit_price_minor": ln.unit_price_minor,
+                 "discount_minor": ln.discount_minor, "total_minor": ln.total_minor, "tax_code": ln.tax_code}
+                for ln in sale.lines
+            ],
+            "tenders": [{"kind": t.kind, "amount_minor": t.amount_minor, "reference": t.reference}
+                        for t in sale.tenders],
+            "change_minor": sale.change_minor,
+        }
+
+    def receipt(self, sale_uuid: str) -> Receipt:
+        with self._ledger.read() as session:
+            sale = session.scalar(select(Sale).where(Sale.uuid == sale_uuid))
+            if sale is None:
+                raise NotFound(what="sale", uuid=sale_uuid)
+            cashier = session.get(User, sale.cashier_id)
+            return receipt_from_sale(sale, self._settings, cashier.name if cashier else "?")
+
+    def last_receipt(self) -> Receipt | None:
+        with self._ledger.read() as session:
+            sale_uuid = session.scalar(select(Sale.uuid).where(Sale.till_id == self._settings.till_id)
+                                       .order_by(Sale.id.desc()).limit(1))
+        return self.receipt(sale_uuid) if sale_uuid else None

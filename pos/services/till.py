@@ -1,0 +1,145 @@
+"""The open ticket at one till, with the rules that guard it (approvals, audit, payment).
+
+The sale screen holds one TillSession and calls it for every action; each call returns a
+fresh ``CartView`` to draw. Rules live here, not in widgets: a discount above the
+threshold raises ``ApprovalRequired`` until a manager's PIN comes with the call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from pos.config import TillSettings
+from pos.domain.cart import Cart
+from pos.domain.discount import Discount
+from pos.domain.money import Money
+from pos.domain.payment import Settlement, Tender
+from pos.ledger.audit import append_audit
+from pos.ledger.db import Ledger
+from pos.services.auth import AuthService
+from pos.services.catalog import CatalogService, to_ref
+from pos.services.dto import CartLineView, CartView, ParkedView, ProductView, Receipt, UserView
+from pos.services.errors import ApprovalRequired
+from pos.services.parking import ParkingService
+from pos.services.sales import SaleService
+
+
+class TillSession:
+    def __init__(self, ledger: Ledger, settings: TillSettings, cashier: UserView, *, catalog: CatalogService,
+                 sales: SaleService, auth: AuthService, parking: ParkingService) -> None:
+        self._ledger = ledger
+        self._settings = settings
+        self.cashier = cashier
+        self._catalog = catalog
+        self._sales = sales
+        self._auth = auth
+        self._parking = parking
+        self.cart = Cart(settings.currency)
+        self.customer_id: int | None = None
+
+    # --- reading ----------------------------------------------------------------------
+    def view(self, changed_line_id: int | None = None) -> CartView:
+        totals = self.cart.totals()
+        lines = tuple(
+            CartLineView(
+                line_id=ln.line_id, product_id=ln.product.product_id, sku=ln.product.sku, name=ln.product.name,
+                quantity=ln.quantity, unit_price=ln.product.unit_price,
+                discount=lt.line_discount + lt.ticket_discount, total=lt.total, tax_label=ln.product.tax_rate.label,
+            )
+            for ln, lt in zip(self.cart.lines, totals.lines, strict=True)
+        )
+        return CartView(lines, totals, changed_line_id)
+
+    # --- selling ----------------------------------------------------------------------
+    def scan(self, code: str) -> CartView:
+        """Add the product behind a barcode. Unknown or invalid codes raise and leave the cart as it was."""
+        return self.add_product(self._catalog.by_barcode(code))
+
+    def add_product(self, product: ProductView, quantity: Decimal | int = 1) -> CartView:
+        self.cart = self.cart.add(to_ref(product), quantity)
+        changed = next(ln.line_id for ln in reversed(self.cart.lines) if ln.product.product_id == product.product_id)
+        return self.view(changed)
+
+    def set_quantity(self, line_id: int, quantity: Decimal | int | str) -> CartView:
+        self.cart = self.cart.set_quantity(line_id, quantity)
+        return self.view(line_id)
+
+    def void_line(self, line_id: int, approver_pin: str | None = None) -> CartView:
+        line = self.cart.line(line_id)
+        approver = None
+        details = {"sku": line.product.sku, "qty": str(line.quantity), "amount": line.amount.minor}
+        if self._settings.void_needs_approval:
+            approver = self._approve(approver_pin, "void_line", details)
+        new_cart = self.cart.void_line(line_id)
+        with self._ledger.write() as session:
+            append_audit(session, "line.voided", user_id=self.cashier.user_id,
+                         approved_by=approver.user_id if approver else None, details=details)
+        self.cart = new_cart
+        return self.view()
+
+    def set_line_discount(self, line_id: int, discount: Discount | None, approver_pin: str | None = None) -> CartView:
+        candidate = self.cart.set_line_discount(line_id, discount)
+        line = candidate.line(line_id)
+        self._guard_discount(discount, line.gross, "line_discount", approver_pin, {"sku": line.product.sku})
+        self.cart = candidate
+        return self.view(line_id)
+
+    def set_ticket_discount(self, discount: Discount | None, approver_pin: str | None = None) -> CartView:
+        candidate = self.cart.set_ticket_discount(discount)
+        gross = self.cart.totals().total
+        self._guard_discount(discount, gross, "ticket_discount", approver_pin, {})
+        self.cart = candidate
+        return self.view()
+
+    def clear(self) -> CartView:
+        """Cancel the open ticket (audited when it had lines)."""
+        if not self.cart.is_empty:
+            with self._ledger.write() as session:
+                append_audit(session, "sale.cancelled", user_id=self.cashier.user_id,
+                             details={"lines": len(self.cart.lines), "total": self.cart.totals().total.minor})
+        self.cart = Cart(self._settings.currency)
+        self.customer_id = None
+        return self.view()
+
+    # --- paying -----------------------------------------------------------------------
+    def check_payment(self, tenders: Sequence[Tender]) -> Settlement:
+        return self._sales.check_payment(self.cart, tenders)
+
+    def pay(self, tenders: Sequence[Tender]) -> Receipt:
+        """Commit the sale. On StorageError the cart stays as it is so the cashier can retry."""
+        receipt = self._sales.complete(self.cart, tenders, self.cashier, customer_id=self.customer_id)
+        self.cart = Cart(self._settings.currency)
+        self.customer_id = None
+        return receipt
+
+    # --- parking ----------------------------------------------------------------------
+    def park(self, label: str) -> ParkedView:
+        parked = self._parking.park(self.cart, self.cashier.user_id, label)
+        self.cart = Cart(self._settings.currency)
+        return parked
+
+    def parked(self) -> list[ParkedView]:
+        return self._parking.list()
+
+    def resume(self, parked_id: int) -> CartView:
+        if not self.cart.is_empty:
+            self.park("auto")
+        self.cart = self._parking.resume(parked_id, self.cashier.user_id)
+        return self.view()
+
+    # --- rules ------------------------------------------------------------------------
+    def _approve(self, pin: str | None, action: str, details: dict[str, object]) -> UserView:
+        if self.cashier.is_manager and not pin:
+            return self.cashier
+        if not pin:
+            raise ApprovalRequired(action=action)
+        return self._auth.approve(pin, action, requested_by=self.cashier.user_id, details=details)
+
+    def _guard_discount(self, discount: Discount | None, gross: Money, action: str, pin: str | None,
+                        details: dict[str, object]) -> None:
+        if discount is None or gross.minor == 0:
+            return
+        share = discount.share_of(gross) * 100
+        if share > self._settings.discount_approval_percent:
+            self._approve(pin, action, {**details, "percent": str(share.quantize(Decimal("0.01")))})
