@@ -27,9 +27,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench
 
+# Source strings are English; Spanish texts live in resources/i18n/es_table.py.
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(find pos -name '*.py') -ts resources/i18n/mostrador_es.ts resources/i18n/mostrador_en.ts
-	for f in resources/i18n/*.ts; do $(VENV)/bin/pyside6-lrelease $$f -qm $${f%.ts}.qm; done
+	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find pos -name '*.py' | sort) -ts resources/i18n/mostrador_es.ts
+	$(PY) tools/fill_ts.py resources/i18n/mostrador_es.ts resources/i18n/es_table.py
+	$(VENV)/bin/pyside6-lrelease resources/i18n/mostrador_es.ts -qm resources/i18n/mostrador_es.qm
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -103,7 +103,7 @@ def demo_products() -> list[DemoProduct]:
     """About 550 products with valid EAN-13 codes, Spanish names and realistic VAT."""
     products: list[DemoProduct] = []
     item = 1
-    for family_no, (category, vat, bases, variants) in enumerate(_FAMILIES):
+    for category, vat, bases, variants in _FAMILIES:
         for (base, price), (variant, extra) in product(bases, variants):
             # Several brands per base product so the catalogue feels like a real shop.
             for brand_no, brand in enumerate(("", "Sierra Alta", "La Colmena", "El Olivo")):

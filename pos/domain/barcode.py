@@ -31,8 +31,6 @@ def lookup_variants(code: str) -> list[str]:
     if code.isdigit():
         if len(code) == 12:
             variants.append("0" + code)
-        elif len(code) == 13 and code.startswith("0"):
-            variants.append(code[1:])
-        elif len(code) == 14 and code.startswith("0"):
+        elif (len(code) == 13 and code.startswith("0")) or (len(code) == 14 and code.startswith("0")):
             variants.append(code[1:])
     return variants

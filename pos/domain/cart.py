@@ -182,7 +182,8 @@ class Cart:
             LineTotal(ln.line_id, ln.gross, ln.line_discount, Money(share, cur), ln.amount - Money(share, cur))
             for ln, share in zip(self.lines, shares, strict=True)
         )
-        taxes = breakdown(((ln.product.tax_rate, lt.total) for ln, lt in zip(self.lines, line_totals, strict=True)), cur)
+        per_line = zip(self.lines, line_totals, strict=True)
+        taxes = breakdown(((ln.product.tax_rate, lt.total) for ln, lt in per_line), cur)
         return CartTotals(
             subtotal=money_sum([ln.gross for ln in self.lines], cur),
             line_discounts=money_sum([ln.line_discount for ln in self.lines], cur),

@@ -13,10 +13,15 @@ class DomainError(Exception):
 
     code: str = "domain_error"
 
-    def __init__(self, code: str | None = None, **params: Any) -> None:
-        self.code = code or type(self).code
+    def __init__(self, reason: str | None = None, **params: Any) -> None:
+        if reason is not None:
+            params = {"reason": reason, **params}
         self.params: dict[str, Any] = params
         super().__init__(f"{self.code} {params}" if params else self.code)
+
+    @property
+    def reason(self) -> str:
+        return str(self.params.get("reason", ""))
 
 
 class CurrencyMismatch(DomainError):

@@ -51,6 +51,9 @@ class TillSession:
         )
         return CartView(lines, totals, changed_line_id)
 
+    def search(self, typed: str) -> list[ProductView]:
+        return self._catalog.search(typed)
+
     # --- selling ----------------------------------------------------------------------
     def scan(self, code: str) -> CartView:
         """Add the product behind a barcode. Unknown or invalid codes raise and leave the cart as it was."""

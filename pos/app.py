@@ -1,0 +1,137 @@
+"""Composition root: the only module that wires concrete pieces together."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+from pos.config import Settings, default_data_dir, load_settings, write_default_config
+from pos.formatting import Formatter, resolve_locale
+from pos.ledger.db import DB_FILENAME, Ledger
+from pos.services.auth import AuthService
+from pos.services.catalog import CatalogService
+from pos.services.diagnose import diagnose
+from pos.services.dto import UserView
+from pos.services.parking import ParkingService
+from pos.services.sales import SaleService
+from pos.services.seed import seed_demo
+from pos.services.till import TillSession
+
+log = logging.getLogger("pos")
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="mostrador", description="Mostrador point of sale")
+    parser.add_argument("--data-dir", type=Path, help="data directory (default: MOSTRADOR_DATA_DIR or the "
+                                                      "platform's user data dir)")
+    parser.add_argument("--demo", action="store_true", help="seed demo catalogue and users on first start")
+    parser.add_argument("--diagnose", action="store_true", help="print a health report and exit")
+    parser.add_argument("--lang", choices=("es", "en"), help="user interface language")
+    return parser.parse_args(list(argv))
+
+
+def setup_logging(verbose: bool = False) -> Path:
+    """A rotating log file in the platform log directory, plus warnings on stderr."""
+    log_dir = Path(os.environ.get("MOSTRADOR_LOG_DIR") or platformdirs.user_log_dir("mostrador", "Mostrador"))
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            log_dir / "mostrador.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    except OSError:
+        pass  # a read-only profile must not stop the till
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    root.addHandler(console)
+    return log_dir
+
+
+class Services:
+    """The use cases of one till, built over one open ledger."""
+
+    def __init__(self, data_dir: Path, settings: Settings) -> None:
+        self.data_dir = data_dir
+        self.settings = settings
+        self.ledger = Ledger(data_dir / DB_FILENAME)
+        self.catalog = CatalogService(self.ledger)
+        self.sales = SaleService(self.ledger, settings.till)
+        self.auth = AuthService(self.ledger, max_attempts=settings.till.max_login_attempts)
+        self.parking = ParkingService(self.ledger)
+
+    def new_till(self, cashier: UserView) -> TillSession:
+        return TillSession(self.ledger, self.settings.till, cashier, catalog=self.catalog, sales=self.sales,
+                           auth=self.auth, parking=self.parking)
+
+    def close(self) -> None:
+        self.ledger.close()
+
+
+def prepare(data_dir: Path, demo: bool) -> Services:
+    """Open (and on --demo, seed) the data directory. Never overwrites an existing config.toml."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if demo:
+        write_default_config(data_dir, demo=True)
+    settings = load_settings(data_dir)
+    if demo and not settings.demo:
+        settings = Settings(till=settings.till, store=settings.store, devices=settings.devices, demo=True,
+                            store_configured=settings.store_configured)
+    services = Services(data_dir, settings)
+    if settings.demo and seed_demo(services.ledger):
+        log.info("demo data seeded in %s", data_dir)
+    return services
+
+
+def ui_language(requested: str | None, settings: Settings) -> str:
+    if requested:
+        return requested
+    if settings.till.locale:
+        return settings.till.locale[:2] if settings.till.locale[:2] in ("es", "en") else "en"
+    from PySide6.QtCore import QLocale
+
+    return "es" if QLocale.system().name().startswith("es") else "en"
+
+
+def run_diagnose(data_dir: Path) -> int:
+    try:
+        settings = load_settings(data_dir)
+    except ValueError as exc:
+        print(f"FAIL config: {exc}")
+        return 1
+    lines = diagnose(data_dir, settings)
+    for line in lines:
+        print(f"{line.status:<4} {line.name}: {line.detail}")
+    return 1 if any(line.status == "FAIL" for line in lines) else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
+    if args.diagnose:
+        return run_diagnose(data_dir)
+    setup_logging()
+    try:
+        services = prepare(data_dir, args.demo)
+    except ValueError as exc:
+        print(f"mostrador: {exc}", file=sys.stderr)
+        return 2
+
+    from pos.ui.app import run_ui  # Qt is only imported when there is a window to show
+
+    language = ui_language(args.lang, services.settings)
+    fmt = Formatter(resolve_locale(services.settings.till.locale, language))
+    try:
+        return run_ui(services=services, fmt=fmt, language=language, started=started)
+    finally:
+        services.close()

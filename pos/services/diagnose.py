@@ -1,0 +1,112 @@
+"""Health report for IT: one OK/WARN/FAIL line per part. Broken data FAILs; a missing
+printer or an unreachable store only WARNs, because the till still sells."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from pos.config import Settings
+from pos.ledger.chain import verify_audit, verify_sales
+from pos.ledger.db import DB_FILENAME, Ledger, current_revision, head_revision
+from pos.ledger.models import OutboxEvent, Product, Sale, User
+from pos.services.dto import HealthLine
+
+MIN_FREE_BYTES = 200 * 1024 * 1024
+
+
+def diagnose(data_dir: Path, settings: Settings) -> list[HealthLine]:
+    lines: list[HealthLine] = []
+    path = data_dir / DB_FILENAME
+    if not path.exists():
+        return [HealthLine("FAIL", "database", f"no ledger at {path} (start the till once, or run with --demo)")]
+    try:
+        ledger = Ledger(path, migrate=False)
+    except Exception as exc:  # a broken file must still give a report, not a traceback
+        return [HealthLine("FAIL", "database", f"cannot open {path}: {exc}")]
+    try:
+        lines += _database(ledger)
+        if lines[-1].status != "FAIL":
+            lines += _content(ledger)
+    finally:
+        ledger.close()
+    lines.append(_store(settings))
+    lines.append(_printer(settings))
+    lines.append(_scanner(settings))
+    lines.append(_disk(data_dir))
+    return lines
+
+
+def _database(ledger: Ledger) -> list[HealthLine]:
+    out = []
+    with ledger.read() as session:
+        result = session.execute(text("PRAGMA integrity_check")).scalars().all()
+    if result != ["ok"]:
+        return [HealthLine("FAIL", "database", "integrity_check: " + "; ".join(map(str, result[:3])))]
+    out.append(HealthLine("OK", "database", f"{ledger.path} (integrity ok)"))
+    current, head = current_revision(ledger.engine), head_revision()
+    if current == head:
+        out.append(HealthLine("OK", "schema", f"revision {current}"))
+    elif current is None:
+        out.append(HealthLine("FAIL", "schema", "no schema version: not a Mostrador ledger"))
+    else:
+        out.append(HealthLine("WARN", "schema", f"revision {current}, this version expects {head}: "
+                                                  "it is upgraded at the next start"))
+    return out
+
+
+def _content(ledger: Ledger) -> list[HealthLine]:
+    out = []
+    with ledger.read() as session:
+        sales = verify_sales(session)
+        audit = verify_audit(session)
+        out.append(HealthLine("OK" if sales.ok else "FAIL", "ledger chain",
+                              f"{sales.checked} sales/returns verified" if sales.ok
+                              else f"hash chain broken at {sales.broken_at}: the ledger was altered"))
+        out.append(HealthLine("OK" if audit.ok else "FAIL", "audit chain",
+                              f"{audit.checked} entries verified" if audit.ok
+                              else f"hash chain broken at {audit.broken_at}"))
+        pending = session.scalar(select(func.count()).where(OutboxEvent.status == "pending")) or 0
+        parked = session.scalar(select(func.count()).where(OutboxEvent.status == "parked")) or 0
+        oldest = session.scalar(select(func.min(OutboxEvent.created_at)).where(OutboxEvent.status == "pending"))
+        detail = f"{pending} pending, {parked} parked"
+        if oldest is not None:
+            detail += f", oldest pending since {oldest:%Y-%m-%d %H:%M} UTC"
+        out.append(HealthLine("WARN" if parked else "OK", "outbox", detail))
+        products = session.scalar(select(func.count()).select_from(Product)) or 0
+        sale_count = session.scalar(select(func.count()).select_from(Sale)) or 0
+        users = session.scalar(select(func.count()).select_from(User).where(User.active.is_(True))) or 0
+        out.append(HealthLine("OK" if users else "WARN", "data",
+                              f"{products} products, {sale_count} sales/returns, {users} active users"))
+    return out
+
+
+def _store(settings: Settings) -> HealthLine:
+    store = settings.store
+    if not settings.store_configured:
+        if settings.demo:
+            return HealthLine("OK", "store", "demo mode: embedded sandbox store")
+        return HealthLine("WARN", "store", "no online store configured ([store] in config.toml)")
+    return HealthLine("WARN", "store", f"{store.kind} {store.url}: reachability is not checked by this version")
+
+
+def _printer(settings: Settings) -> HealthLine:
+    uri = settings.devices.printer_uri
+    if uri in ("", "none"):
+        return HealthLine("WARN", "printer", "no receipt printer configured ([printer] uri)")
+    return HealthLine("WARN", "printer", f"{uri}: not checked by this version")
+
+
+def _scanner(settings: Settings) -> HealthLine:
+    uri = settings.devices.scanner_uri
+    if uri == "keyboard":
+        return HealthLine("OK", "scanner", "keyboard-wedge scanner (no port to check)")
+    return HealthLine("WARN", "scanner", f"{uri}: not checked by this version")
+
+
+def _disk(data_dir: Path) -> HealthLine:
+    free = shutil.disk_usage(data_dir).free
+    status = "OK" if free >= MIN_FREE_BYTES else "WARN"
+    return HealthLine(status, "disk", f"{free // (1024 * 1024)} MiB free in {data_dir}")

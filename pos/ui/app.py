@@ -1,0 +1,65 @@
+"""Starting Qt: application object, fonts, translations, the main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from pos.formatting import Formatter
+from pos.resources import resource
+from pos.ui.main_window import MainWindow
+from pos.ui.theme import load_fonts
+
+if TYPE_CHECKING:
+    from pos.app import Services
+
+log = logging.getLogger(__name__)
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Our strings (resources/i18n) and Qt's own (dialog buttons) in the chosen language."""
+    installed = []
+    if language != "en":
+        QLocale.setDefault(QLocale(language))
+        ours = QTranslator(app)
+        if ours.load(str(resource("i18n", f"mostrador_{language}.qm"))):
+            app.installTranslator(ours)
+            installed.append(ours)
+        else:
+            log.warning("no translation for %s", language)
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            installed.append(qt)
+    return installed
+
+
+def build_window(services: Services, fmt: Formatter, language: str) -> MainWindow:
+    s = services.settings
+    return MainWindow(auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
+                      till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
+                      language=language)
+
+
+def run_ui(*, services: Services, fmt: Formatter, language: str, started: float) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Mostrador")
+    load_fonts(app)
+    install_translators(app, language)
+    window = build_window(services, fmt, language)
+    window.show()
+
+    def ready() -> None:
+        log.info("ready to scan in %.0f ms", (time.perf_counter() - started) * 1000)
+        if os.environ.get("MOSTRADOR_EXIT_WHEN_READY"):
+            app.quit()
+
+    QTimer.singleShot(0, ready)
+    return app.exec()

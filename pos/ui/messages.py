@@ -1,0 +1,88 @@
+"""The one place that turns failures into words for the cashier.
+
+Three kinds: a user-facing DomainError (clear translated message), a storage problem
+(the sale stays on screen to retry), and a bug (logged with traceback, generic text)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+
+from pos.domain.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+
+def describe(error: BaseException) -> str:
+    if not isinstance(error, DomainError):
+        log.error("unexpected error", exc_info=error)
+        return QCoreApplication.translate(
+            "Messages", "Something went wrong. The sale is still open; try again or call the manager."
+        )
+    p = error.params
+    code = error.code
+    reason = p.get("reason", "")
+    if code == "unknown_barcode":
+        return QCoreApplication.translate("Messages", "Unknown barcode: %1").replace("%1", str(p.get("code", "")))
+    if code == "invalid_barcode":
+        if reason == "check_digit":
+            return QCoreApplication.translate(
+                "Messages", "Barcode %1 is misread (wrong check digit). Scan it again."
+            ).replace("%1", str(p.get("code")))
+        return QCoreApplication.translate("Messages", "That is not a barcode we can read. Scan it again.")
+    if code == "invalid_quantity":
+        return {
+            "not_positive": QCoreApplication.translate("Messages", "The quantity must be greater than zero."),
+            "too_large": QCoreApplication.translate("Messages", "That quantity is too large."),
+            "too_many_decimals": QCoreApplication.translate("Messages", "Quantities have at most three decimals."),
+            "too_many_lines": QCoreApplication.translate(
+                "Messages", "This ticket has too many lines. Pay it and start a new one."
+            ),
+        }.get(reason, QCoreApplication.translate("Messages", "That is not a valid quantity."))
+    if code == "invalid_amount":
+        if reason == "too_large":
+            return QCoreApplication.translate("Messages", "That amount is too large.")
+        return QCoreApplication.translate("Messages", "That is not a valid amount.")
+    if code == "invalid_discount":
+        if reason == "exceeds_amount":
+            return QCoreApplication.translate("Messages", "The discount cannot be larger than the amount.")
+        return QCoreApplication.translate("Messages", "That is not a valid discount.")
+    if code == "payment_error":
+        return {
+            "exceeds_due": QCoreApplication.translate(
+                "Messages", "A card or wallet payment cannot be more than the amount due."
+            ),
+            "absurd_amount": QCoreApplication.translate(
+                "Messages", "That cash amount is far above the total. Check the amount."
+            ),
+            "not_fully_paid": QCoreApplication.translate("Messages", "The ticket is not fully paid yet."),
+            "empty_cart": QCoreApplication.translate("Messages", "The ticket is empty."),
+            "already_paid": QCoreApplication.translate("Messages", "The ticket is already paid."),
+        }.get(reason, QCoreApplication.translate("Messages", "The payment could not be taken."))
+    if code == "approval_required":
+        return QCoreApplication.translate("Messages", "A manager must approve this.")
+    if code == "auth_failed":
+        return {
+            "wrong_pin": QCoreApplication.translate("Messages", "Wrong PIN."),
+            "locked": QCoreApplication.translate("Messages", "Too many wrong PINs. Wait %1 seconds.").replace(
+                "%1", str(p.get("seconds", 60))
+            ),
+            "not_allowed": QCoreApplication.translate("Messages", "This PIN may not approve that."),
+            "approval_needed": QCoreApplication.translate("Messages", "A manager must approve this."),
+        }.get(reason, QCoreApplication.translate("Messages", "Wrong PIN."))
+    if code == "storage_error":
+        return {
+            "locked": QCoreApplication.translate(
+                "Messages", "The till database is busy. Nothing was lost: press Pay again."
+            ),
+            "disk_full": QCoreApplication.translate(
+                "Messages", "The disk is full. Nothing was lost, but call IT before selling on."
+            ),
+        }.get(
+            reason, QCoreApplication.translate("Messages", "The sale could not be saved. Nothing was lost: try again.")
+        )
+    if code == "not_found":
+        return QCoreApplication.translate("Messages", "Not found.")
+    log.warning("no message for domain error %s %s", code, p)
+    return QCoreApplication.translate("Messages", "That cannot be done: %1").replace("%1", code)

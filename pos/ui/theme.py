@@ -1,0 +1,53 @@
+"""Fonts shipped in resources/ and one stylesheet: high contrast, touch-sized (>= 44 px) targets."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from pos.resources import resource
+
+log = logging.getLogger(__name__)
+FONT_FAMILY = "DejaVu Sans"
+MONO_FAMILY = "DejaVu Sans Mono"
+
+STYLESHEET = """
+QWidget { font-size: 15px; color: #111; }
+QMainWindow, QDialog { background: #f4f5f7; }
+QPushButton { min-height: 44px; min-width: 44px; padding: 4px 10px; border: 1px solid #8a8f98;
+              border-radius: 6px; background: #ffffff; font-size: 15px; }
+QPushButton:pressed { background: #dde3ea; }
+QPushButton:disabled { color: #8a8f98; background: #eceef1; }
+QPushButton#payButton, QPushButton#confirmPaymentButton { background: #0b6e2f; color: white; font-size: 22px;
+              font-weight: bold; min-height: 64px; border: 2px solid #064d20; }
+QPushButton#payButton:disabled, QPushButton#confirmPaymentButton:disabled { background: #9db7a6; }
+QLineEdit { min-height: 40px; font-size: 20px; padding: 2px 8px; border: 2px solid #5b6270; border-radius: 6px;
+            background: white; }
+QLineEdit:focus { border-color: #0b57d0; }
+QTableView { background: white; font-size: 17px; gridline-color: #d5d8dd; selection-background-color: #fff2b3;
+             selection-color: #111; }
+QHeaderView::section { background: #e4e7eb; font-weight: bold; padding: 4px; border: none; }
+QLabel#totalLabel { font-size: 40px; font-weight: bold; }
+QLabel#changeLabel { font-size: 34px; font-weight: bold; color: #0b6e2f; }
+QLabel#dueLabel { font-size: 36px; font-weight: bold; }
+QLabel#messageBar { font-size: 17px; font-weight: bold; padding: 8px; border-radius: 4px; }
+QStatusBar QLabel { font-size: 14px; padding: 0 6px; }
+"""
+
+
+def load_fonts(app: QApplication) -> str:
+    """Register the bundled DejaVu fonts and make them the application font.
+
+    A fresh counter PC may have no fonts at all; without this Qt draws boxes."""
+    loaded = []
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"):
+        if QFontDatabase.addApplicationFont(str(resource("fonts", name))) < 0:
+            log.warning("could not load bundled font %s", name)
+        else:
+            loaded.append(name)
+    font = QFont(FONT_FAMILY, 11)
+    app.setFont(font)
+    app.setStyleSheet(STYLESHEET)
+    return FONT_FAMILY if loaded else font.family()

@@ -1,0 +1,519 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../pos/ui/approval_dialog.py" line="19" />
+        <source>Manager approval</source>
+        <translation>Autorización del encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval_dialog.py" line="22" />
+        <source>Manager PIN:</source>
+        <translation>PIN del encargado:</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="22" />
+        <source>Qty</source>
+        <translation>Ud.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="22" />
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="22" />
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="22" />
+        <source>Disc.</source>
+        <translation>Dto.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="22" />
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../pos/ui/discount_dialog.py" line="28" />
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/discount_dialog.py" line="33" />
+        <source>Selected line</source>
+        <translation>Línea seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/discount_dialog.py" line="34" />
+        <source>Whole ticket</source>
+        <translation>Todo el ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/discount_dialog.py" line="41" />
+        <source>Percent (%)</source>
+        <translation>Porcentaje (%)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/discount_dialog.py" line="42" />
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+</context>
+<context>
+    <name>LoginView</name>
+    <message>
+        <location filename="../../pos/ui/login_view.py" line="32" />
+        <source>Type your PIN and press Enter</source>
+        <translation>Teclee su PIN y pulse Intro</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login_view.py" line="40" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login_view.py" line="58" />
+        <source>Demo mode — cashier Ana: PIN 1234 · manager Marta: PIN 9999</source>
+        <translation>Modo demostración — cajera Ana: PIN 1234 · encargada Marta: PIN 9999</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="23" />
+        <source>Mostrador — %1 · till %2</source>
+        <translation>Mostrador — %1 · caja %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="37" />
+        <location filename="../../pos/ui/main_window.py" line="69" />
+        <source>Not logged in</source>
+        <translation>Sin sesión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="39" />
+        <source>● Online store: not connected</source>
+        <translation>● Tienda online: sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="41" />
+        <source>● Printer: none configured</source>
+        <translation>● Impresora: no configurada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="57" />
+        <source>Cashier</source>
+        <translation>Cajero/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="57" />
+        <source>Supervisor</source>
+        <translation>Supervisor/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="58" />
+        <source>Manager</source>
+        <translation>Encargado/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="58" />
+        <source>Admin</source>
+        <translation>Administrador/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="67" />
+        <source>Open at logout</source>
+        <translation>Abierto al cerrar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="21" />
+        <source>Something went wrong. The sale is still open; try again or call the manager.</source>
+        <translation>Algo ha fallado. La venta sigue abierta; vuelva a intentarlo o llame al encargado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="26" />
+        <source>Unknown barcode: %1</source>
+        <translation>Código desconocido: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="29" />
+        <source>Barcode %1 is misread (wrong check digit). Scan it again.</source>
+        <translation>Código %1 mal leído (dígito de control incorrecto). Vuelva a escanearlo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="30" />
+        <source>That is not a barcode we can read. Scan it again.</source>
+        <translation>No es un código que podamos leer. Vuelva a escanearlo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="33" />
+        <source>The quantity must be greater than zero.</source>
+        <translation>La cantidad debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="34" />
+        <source>That quantity is too large.</source>
+        <translation>Esa cantidad es demasiado grande.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="35" />
+        <source>Quantities have at most three decimals.</source>
+        <translation>Las cantidades admiten como máximo tres decimales.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="36" />
+        <source>This ticket has too many lines. Pay it and start a new one.</source>
+        <translation>Este ticket tiene demasiadas líneas. Cóbrelo y empiece otro.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="37" />
+        <source>That is not a valid quantity.</source>
+        <translation>No es una cantidad válida.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="40" />
+        <source>That amount is too large.</source>
+        <translation>Ese importe es demasiado grande.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="41" />
+        <source>That is not a valid amount.</source>
+        <translation>No es un importe válido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="44" />
+        <source>The discount cannot be larger than the amount.</source>
+        <translation>El descuento no puede superar el importe.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="45" />
+        <source>That is not a valid discount.</source>
+        <translation>No es un descuento válido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="48" />
+        <source>A card or wallet payment cannot be more than the amount due.</source>
+        <translation>Un pago con tarjeta o monedero no puede superar el importe pendiente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="49" />
+        <source>That cash amount is far above the total. Check the amount.</source>
+        <translation>Ese importe en efectivo supera con mucho el total. Revise el importe.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="50" />
+        <source>The ticket is not fully paid yet.</source>
+        <translation>El ticket aún no está pagado del todo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="51" />
+        <source>The ticket is empty.</source>
+        <translation>El ticket está vacío.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="52" />
+        <source>The ticket is already paid.</source>
+        <translation>El ticket ya está pagado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="53" />
+        <source>The payment could not be taken.</source>
+        <translation>No se ha podido cobrar.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="55" />
+        <location filename="../../pos/ui/messages.py" line="61" />
+        <source>A manager must approve this.</source>
+        <translation>Esto necesita la autorización de un encargado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="58" />
+        <location filename="../../pos/ui/messages.py" line="62" />
+        <source>Wrong PIN.</source>
+        <translation>PIN incorrecto.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="59" />
+        <source>Too many wrong PINs. Wait %1 seconds.</source>
+        <translation>Demasiados PIN incorrectos. Espere %1 segundos.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="60" />
+        <source>This PIN may not approve that.</source>
+        <translation>Ese PIN no puede autorizar esto.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="65" />
+        <source>The till database is busy. Nothing was lost: press Pay again.</source>
+        <translation>La base de datos de la caja está ocupada. No se ha perdido nada: pulse Cobrar de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="66" />
+        <source>The disk is full. Nothing was lost, but call IT before selling on.</source>
+        <translation>El disco está lleno. No se ha perdido nada, pero avise a informática antes de seguir vendiendo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="67" />
+        <source>The sale could not be saved. Nothing was lost: try again.</source>
+        <translation>No se ha podido guardar la venta. No se ha perdido nada: inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="69" />
+        <source>Not found.</source>
+        <translation>No encontrado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="71" />
+        <source>That cannot be done: %1</source>
+        <translation>No se puede hacer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="33" />
+        <source>Payment</source>
+        <translation>Cobro</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="46" />
+        <location filename="../../pos/ui/payment_dialog.py" line="179" />
+        <source>Amount due</source>
+        <translation>Importe a cobrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="54" />
+        <source>Amount handed over (empty = exact)</source>
+        <translation>Importe entregado (vacío = exacto)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="59" />
+        <source>Exact</source>
+        <translation>Exacto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="71" />
+        <source>Cash (F1)</source>
+        <translation>Efectivo (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="74" />
+        <source>Card (F2)</source>
+        <translation>Tarjeta (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="77" />
+        <location filename="../../pos/ui/payment_dialog.py" line="173" />
+        <source>Wallet</source>
+        <translation>Monedero</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="80" />
+        <source>Attach a customer with a wallet to pay with it</source>
+        <translation>Asigne un cliente con monedero para pagar con él</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="86" />
+        <source>Card terminal approval code</source>
+        <translation>Código de autorización del datáfono</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="94" />
+        <source>Remove payment</source>
+        <translation>Quitar pago</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="98" />
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="105" />
+        <source>Back (Esc)</source>
+        <translation>Volver (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="107" />
+        <source>Confirm payment (F12)</source>
+        <translation>Confirmar cobro (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="145" />
+        <source>Type the approval code printed by the card terminal.</source>
+        <translation>Teclee el código de autorización que imprime el datáfono.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="172" />
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="172" />
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="173" />
+        <source>Voucher</source>
+        <translation>Vale</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="179" />
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+</context>
+<context>
+    <name>SaleView</name>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="65" />
+        <source>Scan or search product…</source>
+        <translation>Escanear o buscar producto…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="66" />
+        <source>Scan or search product</source>
+        <translation>Escanear o buscar producto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="120" />
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="133" />
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="134" />
+        <source>Pickups</source>
+        <translation>Recogidas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="135" />
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="138" />
+        <location filename="../../pos/ui/sale_view.py" line="397" />
+        <source>Available once the online store is connected</source>
+        <translation>Disponible cuando la tienda online esté conectada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="139" />
+        <source>Park (F9)</source>
+        <translation>Aparcar (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="140" />
+        <source>Resume (F10)</source>
+        <translation>Recuperar (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="141" />
+        <source>Log out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="153" />
+        <source>Quantity (F4)</source>
+        <translation>Cantidad (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="154" />
+        <source>Discount (F5)</source>
+        <translation>Descuento (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="155" />
+        <source>Void line (F8)</source>
+        <translation>Anular línea (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="159" />
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="162" />
+        <source>PAY (F12)</source>
+        <translation>COBRAR (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="169" />
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="196" />
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="199" />
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="307" />
+        <location filename="../../pos/ui/sale_view.py" line="325" />
+        <source>Select a line first.</source>
+        <translation>Seleccione primero una línea.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="311" />
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="311" />
+        <source>New quantity:</source>
+        <translation>Nueva cantidad:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="350" />
+        <source>The ticket is empty.</source>
+        <translation>El ticket está vacío.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="352" />
+        <source>Ticket of %1</source>
+        <translation>Ticket de %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="358" />
+        <source>Sale parked.</source>
+        <translation>Venta aparcada.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="367" />
+        <source>No parked sales.</source>
+        <translation>No hay ventas aparcadas.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="370" />
+        <source>Resume sale</source>
+        <translation>Recuperar venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="370" />
+        <source>Parked sales:</source>
+        <translation>Ventas aparcadas:</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pos.app import Services, prepare
+from pos.formatting import Formatter
+from pos.ui.app import build_window, install_translators
+from pos.ui.main_window import MainWindow
+from pos.ui.theme import load_fonts
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    svc = prepare(tmp_path / "data", demo=True)
+    yield svc
+    svc.close()
+
+
+def make_window(qtbot, services: Services, language: str = "es") -> MainWindow:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    load_fonts(app)
+    for translator in getattr(app, "_mostrador_translators", []):
+        app.removeTranslator(translator)
+    app._mostrador_translators = install_translators(app, language)  # type: ignore[attr-defined]
+    window = build_window(services, Formatter("es_ES" if language == "es" else "en_US"), language)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def screenshot(widget, name: str) -> Path:  # type: ignore[no-untyped-def]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / name
+    assert widget.grab().save(str(path)), path
+    return path
