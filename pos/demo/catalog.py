@@ -100,7 +100,7 @@ _FAMILIES: list[tuple[str, int, list[tuple[str, int]], list[tuple[str, int]]]] =
 
 
 def demo_products() -> list[DemoProduct]:
-    """About 550 products with valid EAN-13 codes, Spanish names and realistic VAT."""
+    """About 1,000 products with valid EAN-13 codes, Spanish names and realistic VAT."""
     products: list[DemoProduct] = []
     item = 1
     for category, vat, bases, variants in _FAMILIES:
@@ -112,7 +112,7 @@ def demo_products() -> list[DemoProduct]:
                 name = " ".join(part for part in (base, variant, brand) if part)
                 cents = max(25, price + extra + brand_no * ((price // 10) - 5))
                 if category != "Tarjetas regalo":  # shelf prices end in 5 or 9
-                    cents = cents - cents % 5 + (9 if cents > 100 else 5) if cents % 10 else cents - 1
+                    cents = cents // 10 * 10 + (9 if cents > 100 else 5)
                 sku = f"MOS-{item:05d}"
                 stock = 500 if category == "Tarjetas regalo" else 5 + (item * 37) % 120
                 products.append(DemoProduct(

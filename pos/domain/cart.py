@@ -127,9 +127,11 @@ class Cart:
         qty = parse_quantity(quantity)
         if product.unit_price.currency != self.currency:
             raise CurrencyMismatch(left=self.currency, right=product.unit_price.currency)
-        if merge:
+        if merge and qty == qty.to_integral_value():
+            # Weighed items (fractional quantities) always get a line of their own.
             for line in self.lines:
-                if line.product == product and line.discount is None:
+                whole = line.quantity == line.quantity.to_integral_value()
+                if line.product == product and line.discount is None and whole:
                     return self.set_quantity(line.line_id, line.quantity + qty)
         if len(self.lines) >= MAX_LINES:
             raise InvalidQuantity(reason="too_many_lines")
@@ -151,11 +153,20 @@ class Cart:
         updated = replace(line, quantity=parse_quantity(quantity))
         if updated.discount is not None:
             updated.line_discount  # noqa: B018 - re-validates an amount discount against the new gross
-        return self._replace_line(updated)
+        return self._checked(self._replace_line(updated))
 
     def void_line(self, line_id: int) -> Cart:
         self.line(line_id)
-        return replace(self, lines=tuple(ln for ln in self.lines if ln.line_id != line_id))
+        return self._checked(replace(self, lines=tuple(ln for ln in self.lines if ln.line_id != line_id)))
+
+    @staticmethod
+    def _checked(cart: Cart) -> Cart:
+        """A fixed-amount ticket discount must still fit after an edit; otherwise the edit is refused."""
+        if cart.ticket_discount is not None:
+            if not cart.lines:
+                return replace(cart, ticket_discount=None)
+            cart.totals()
+        return cart
 
     def set_line_discount(self, line_id: int, discount: Discount | None) -> Cart:
         line = replace(self.line(line_id), discount=discount)
