@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-export QT_QPA_PLATFORM ?= offscreen
+# With a display, try the native platform first; without one (CI, SSH) run offscreen.
+RUN_QPA := $(if $(QT_QPA_PLATFORM),$(QT_QPA_PLATFORM),$(if $(WAYLAND_DISPLAY),wayland;xcb;offscreen,$(if $(DISPLAY),xcb;offscreen,offscreen)))
 
 .PHONY: run test bench lint translations package clean
 
@@ -14,18 +15,17 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	QT_QPA_PLATFORM=$${MOSTRADOR_QPA:-$$( [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && echo xcb || echo offscreen )} \
-		$(PY) main.py --demo $(ARGS)
+	QT_QPA_PLATFORM="$(RUN_QPA)" $(PY) main.py --demo $(ARGS)
 
 test: $(STAMP) lint
-	$(PY) -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 
 bench: $(STAMP)
-	$(PY) -m bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 # Source strings are English; Spanish texts live in resources/i18n/es_table.py.
 translations: $(STAMP)

@@ -55,6 +55,10 @@ def run_ui(*, services: Services, fmt: Formatter, language: str, started: float)
     install_translators(app, language)
     window = build_window(services, fmt, language)
     window.show()
+    # Kiosk setups run X without a window manager: nobody else activates the window, and
+    # Qt's window shortcuts (F12 = Pay) only fire in the active window.
+    window.activateWindow()
+    window.raise_()
 
     def ready() -> None:
         log.info("ready to scan in %.0f ms", (time.perf_counter() - started) * 1000)

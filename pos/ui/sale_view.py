@@ -58,6 +58,9 @@ class SaleView(QWidget):
 
         root = QVBoxLayout(self)
         self.message = MessageBar(self)
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the screen must not jump when a message comes and goes
+        self.message.setSizePolicy(policy)
         root.addWidget(self.message)
 
         self.scan_input = QLineEdit()
@@ -68,10 +71,9 @@ class SaleView(QWidget):
         self.scan_input.textEdited.connect(self._on_typed)
         self.scan_input.installEventFilter(self)
         root.addWidget(self.scan_input)
+        # Results float over the cart instead of pushing it down.
         self.results = SearchResults(self, fmt)
-        self.results.setMaximumHeight(260)
         self.results.chosen.connect(self._add_product)
-        root.addWidget(self.results)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.timeout.connect(self._run_search)
@@ -254,9 +256,15 @@ class SaleView(QWidget):
         if len(text) < 2:
             return
         try:
-            self.results.show_results(self.till.search(text))
+            found = self.till.search(text)
         except DomainError as exc:
             self.message.show_message(describe(exc))
+            return
+        geo = self.scan_input.geometry()
+        rows = max(1, min(len(found), 10))
+        self.results.setGeometry(geo.x(), geo.bottom() + 2, geo.width(), rows * 34 + 6)
+        self.results.show_results(found)
+        self.results.raise_()
 
     def _on_enter(self) -> None:
         self._search_timer.stop()

@@ -18,6 +18,8 @@ class SearchResults(QListWidget):
         self._fmt = fmt
         self._products: list[ProductView] = []
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps focus
+        self.setStyleSheet("QListWidget { font-size:18px; border:2px solid #0b57d0; background:white; }"
+                           "QListWidget::item { min-height:32px; }")
         self.itemClicked.connect(lambda item: self.chosen.emit(self._products[self.row(item)]))
         self.hide()
 

@@ -33,7 +33,9 @@ def make_window(qtbot, services: Services, language: str = "es") -> MainWindow: 
     window = build_window(services, Formatter("es_ES" if language == "es" else "en_US"), language)
     qtbot.addWidget(window)
     window.show()
+    window.activateWindow()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(window.isActiveWindow)
     return window
 
 
@@ -42,3 +44,37 @@ def screenshot(widget, name: str) -> Path:  # type: ignore[no-untyped-def]
     path = SCREENSHOTS / name
     assert widget.grab().save(str(path)), path
     return path
+
+
+def on_next_modal(callback, expected: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Run ``callback(dialog)`` as soon as the next modal dialog is open (exec() blocks the test)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or (expected is not None and dialog.objectName() != expected and
+                              type(dialog).__name__ != expected):
+            QTimer.singleShot(10, poll)
+            return
+        callback(dialog)
+
+    QTimer.singleShot(10, poll)
+
+
+def login(qtbot, window, pin: str = "1234") -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    field = window.findChild(QLineEdit, "loginPinInput")
+    qtbot.keyClicks(field, pin)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def scan(qtbot, window, code: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    field = window.findChild(QLineEdit, "scanInput")
+    qtbot.keyClicks(field, code, delay=2)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
