@@ -23,7 +23,9 @@ from pos.services.dto import UserView
 from pos.services.parking import ParkingService
 from pos.services.sales import SaleService
 from pos.services.seed import seed_demo
+from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
+from pos.sync_runtime import SyncRuntime
 
 log = logging.getLogger("pos")
 
@@ -68,12 +70,21 @@ class Services:
         self.sales = SaleService(self.ledger, settings.till)
         self.auth = AuthService(self.ledger, max_attempts=settings.till.max_login_attempts)
         self.parking = ParkingService(self.ledger)
+        self.sync_admin = SyncAdminService(self.ledger, self.auth)
+        self.sync: SyncRuntime | None = None
+
+    def start_sync(self) -> None:
+        """Start sync when a store is configured, or the embedded sandbox store in demo mode."""
+        if self.settings.store_configured or self.settings.demo:
+            self.sync = SyncRuntime(self.ledger, self.settings, self.data_dir)
 
     def new_till(self, cashier: UserView) -> TillSession:
         return TillSession(self.ledger, self.settings.till, cashier, catalog=self.catalog, sales=self.sales,
                            auth=self.auth, parking=self.parking)
 
     def close(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
         self.ledger.close()
 
 
@@ -123,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     try:
         services = prepare(data_dir, args.demo)
+        services.start_sync()
     except ValueError as exc:
         print(f"mostrador: {exc}", file=sys.stderr)
         return 2

@@ -13,7 +13,7 @@ from pos.ledger.audit import append_audit
 from pos.ledger.db import Ledger
 from pos.ledger.models import User
 from pos.services.dto import UserView
-from pos.services.errors import AuthError
+from pos.services.errors import ApprovalRequired, AuthError
 
 # Small enough that checking a PIN against every active user stays well under 100 ms on a
 # counter PC, still argon2id with a per-user salt.
@@ -84,7 +84,7 @@ class AuthService:
                 roles: tuple[str, ...] = MANAGER_ROLES) -> UserView:
         """Check a manager's PIN for ``action`` and audit the approval. Raises AuthError."""
         if not pin:
-            raise AuthError(reason="approval_needed", action=action)
+            raise ApprovalRequired(action=action)
         user = self._find(pin.strip()) if pin.strip().isdigit() else None
         if user is None:
             with self._ledger.write() as session:

@@ -120,3 +120,33 @@ class HealthLine:
     status: str  # OK | WARN | FAIL
     name: str
     detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the status bar says about the online store."""
+
+    configured: bool
+    online: bool
+    offline_since: datetime | None
+    pending: int
+    parked: int
+    last_success: datetime | None
+    last_error: str | None = None
+    auth_failed: bool = False
+    store_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """One event waiting for (or refused by) the online store, for the sync panel."""
+
+    event_id: int
+    event_type: str
+    aggregate_uuid: str
+    label: str  # receipt number or similar
+    status: str  # pending | parked | sent | resolved
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+    next_attempt_at: datetime | None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pos.formatting import Formatter
 from pos.resources import resource
 from pos.ui.main_window import MainWindow
+from pos.ui.sync_panel import SyncStatusBridge
 from pos.ui.theme import load_fonts
 
 if TYPE_CHECKING:
@@ -42,9 +43,18 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
 def build_window(services: Services, fmt: Formatter, language: str) -> MainWindow:
     s = services.settings
-    return MainWindow(auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
-                      till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
-                      language=language)
+    window = MainWindow(auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
+                        till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
+                        language=language, sync_admin=services.sync_admin)
+    sync = services.sync
+    if sync is not None:
+        bridge = SyncStatusBridge(window)
+        bridge.changed.connect(window.show_sync_status)
+        sync.subscribe(bridge.publish)
+        window.show_sync_status(sync.engine.status)
+        window.set_sync_actions(wake=sync.engine.wake, resync=sync.engine.request_full_resync)
+        sync.start()
+    return window
 
 
 def run_ui(*, services: Services, fmt: Formatter, language: str, started: float) -> int:

@@ -4,26 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget
 
 from pos.formatting import Formatter
 from pos.services.auth import AuthService
-from pos.services.dto import UserView
+from pos.services.dto import SyncStatus, UserView
+from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
 from pos.ui.login_view import LoginView
 from pos.ui.sale_view import SaleView
+from pos.ui.sync_panel import SyncPanel, status_text
 
 
 class MainWindow(QMainWindow):
     def __init__(self, *, auth: AuthService, new_till: Callable[[UserView], TillSession], fmt: Formatter,
-                 store_name: str, till_id: str, demo: bool, cash_rounding_minor: int, language: str) -> None:
+                 store_name: str, till_id: str, demo: bool, cash_rounding_minor: int, language: str,
+                 sync_admin: SyncAdminService | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mostrador — %1 · till %2").replace("%1", store_name).replace("%2", till_id))
         self.resize(1280, 800)
         self._new_till = new_till
         self._fmt = fmt
+        self._sync_admin = sync_admin
+        self._sync_status: SyncStatus | None = None
+        self._wake_sync: Callable[[], None] = lambda: None
+        self._resync: Callable[[], None] = lambda: None
+        self._user: UserView | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.login_view = LoginView(auth, store_name, demo)
@@ -36,13 +44,20 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.cashier_label = QLabel(self.tr("Not logged in"))
         self.cashier_label.setObjectName("cashierLabel")
-        self.sync_status_label = QLabel(self.tr("● Online store: not connected"))
+        self.sync_status_label = QLabel()
         self.sync_status_label.setObjectName("syncStatusLabel")
+        self.sync_panel_button = QPushButton(self.tr("Sync…"))
+        self.sync_panel_button.setObjectName("syncPanelButton")
+        self.sync_panel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sync_panel_button.setEnabled(False)
+        self.sync_panel_button.clicked.connect(self.open_sync_panel)
         self.printer_status_label = QLabel(self.tr("● Printer: none configured"))
         self.printer_status_label.setObjectName("printerStatusLabel")
         self.clock_label = QLabel()
-        for label in (self.cashier_label, self.sync_status_label, self.printer_status_label):
-            bar.addWidget(label)
+        for widget in (self.cashier_label, self.sync_status_label, self.sync_panel_button, self.printer_status_label):
+            bar.addWidget(widget)
+        self.sale_view.sale_completed.connect(lambda _receipt: self._wake_sync())
+        self.show_sync_status(None)
         bar.addPermanentWidget(self.clock_label)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._tick)
@@ -53,12 +68,33 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         self.clock_label.setText(QDateTime.currentDateTime().toString("HH:mm"))
 
+    def set_sync_actions(self, *, wake: Callable[[], None], resync: Callable[[], None]) -> None:
+        self._wake_sync = wake
+        self._resync = resync
+
+    def show_sync_status(self, status: SyncStatus | None) -> None:
+        self._sync_status = status
+        text, colour = status_text(status, self._fmt)
+        self.sync_status_label.setText(text)
+        self.sync_status_label.setStyleSheet(f"color:{colour}; font-weight:bold;")
+        self.sync_panel_button.setEnabled(status is not None and status.configured and self._user is not None)
+
+    def open_sync_panel(self) -> None:
+        if self._sync_admin is None or self._user is None:
+            return
+        panel = SyncPanel(self, self._sync_admin, self._user, self._fmt, self._sync_status,
+                          on_changed=self._wake_sync, on_resync=self._resync)
+        panel.exec()
+        self.sale_view.scan_input.setFocus()
+
     def _on_login(self, user: UserView) -> None:
+        self._user = user
         role = {"cashier": self.tr("Cashier"), "supervisor": self.tr("Supervisor"),
                 "manager": self.tr("Manager"), "admin": self.tr("Admin")}.get(user.role, user.role)
         self.cashier_label.setText(f"{role}: {user.name}")
         self.sale_view.start(self._new_till(user))
         self.stack.setCurrentWidget(self.sale_view)
+        self.show_sync_status(self._sync_status)
 
     def _on_logout(self) -> None:
         till = self.sale_view.till
@@ -66,6 +102,8 @@ class MainWindow(QMainWindow):
             # Never lose an open ticket on logout: it waits in the parked list.
             till.park(self.tr("Open at logout"))
         self.sale_view.till = None
+        self._user = None
+        self.show_sync_status(self._sync_status)
         self.cashier_label.setText(self.tr("Not logged in"))
         self.stack.setCurrentWidget(self.login_view)
         self.login_view.reset()

@@ -1,0 +1,61 @@
+"""Building the sync side for the composition root: which store, which credentials, and the
+embedded sandbox store for the demo."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from pos.config import Settings
+from pos.credentials import store_credentials
+from pos.ledger.db import Ledger
+from pos.services.dto import SyncStatus
+
+log = logging.getLogger(__name__)
+
+DEMO_KEY, DEMO_SECRET = "ck_demo", "cs_demo"
+
+
+class SyncRuntime:
+    """Owns the sync engine thread (and the embedded sandbox in demo mode)."""
+
+    def __init__(self, ledger: Ledger, settings: Settings, data_dir: Path) -> None:
+        from sync.engine import SyncEngine
+        from sync.woocommerce import WooCommerceConnector
+
+        self.sandbox = None
+        store = settings.store
+        if settings.store_configured:
+            creds = store_credentials(store.url)
+            if creds is None:
+                raise ValueError(f"no credentials for {store.url}: set MOSTRADOR_STORE_KEY and "
+                                 "MOSTRADOR_STORE_SECRET or store them in the keyring")
+            url, key, secret, name = store.url, creds.key, creds.secret, store.url
+        else:
+            from sync.sandbox import SandboxServer
+
+            self.sandbox = SandboxServer(data_dir / "sandbox", seed="demo").start()
+            url, key, secret = self.sandbox.url, DEMO_KEY, DEMO_SECRET
+            name = "sandbox"
+            log.info("embedded sandbox store on %s", url)
+        self.url = url
+        self.connector = WooCommerceConnector(url, key, secret)
+        self._listeners: list[Callable[[SyncStatus], None]] = []
+        self.engine = SyncEngine(ledger, self.connector, currency=settings.till.currency,
+                                 on_status=self._publish, store_name=name)
+
+    def _publish(self, status: SyncStatus) -> None:
+        for listener in list(self._listeners):
+            listener(status)
+
+    def subscribe(self, listener: Callable[[SyncStatus], None]) -> None:
+        self._listeners.append(listener)
+
+    def start(self) -> None:
+        self.engine.start()
+
+    def stop(self) -> None:
+        self.engine.stop()
+        if self.sandbox is not None:
+            self.sandbox.stop()

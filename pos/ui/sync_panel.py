@@ -1,0 +1,182 @@
+"""The online store as the cashier sees it: one status line, and a panel for the manager with
+what waits and what the store refused, with retry / resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.domain.errors import DomainError
+from pos.formatting import Formatter
+from pos.services.dto import OutboxItem, SyncStatus, UserView
+from pos.services.sync_admin import SyncAdminService
+from pos.ui.approval_dialog import with_approval
+from pos.ui.messages import describe
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SyncStatusBridge(QObject):
+    """Carries SyncStatus from the sync thread to the GUI thread (queued signal)."""
+
+    changed = Signal(object)
+
+    def publish(self, status: SyncStatus) -> None:  # called on the sync thread
+        self.changed.emit(status)
+
+
+def status_text(status: SyncStatus | None, fmt: Formatter) -> tuple[str, str]:
+    """(text, colour). The words carry the meaning; the dot's colour only repeats it."""
+    if status is None or not status.configured:
+        return QCoreApplication.translate("SyncStatus", "● Online store: not connected"), "#6b7280"
+    if status.auth_failed:
+        text = QCoreApplication.translate("SyncStatus", "● Online store: credentials refused")
+        colour = "#b3261e"
+    elif not status.online:
+        since = fmt.datetime(status.offline_since) if status.offline_since else "?"
+        text = QCoreApplication.translate("SyncStatus", "● Online store: offline since %1").replace("%1", since)
+        colour = "#b45309"
+    elif status.pending:
+        text, colour = QCoreApplication.translate("SyncStatus", "● Online store: sending"), "#0b57d0"
+    else:
+        text, colour = QCoreApplication.translate("SyncStatus", "● Online store: up to date"), "#0b6e2f"
+    if status.pending:
+        text += " · " + QCoreApplication.translate("SyncStatus", "%1 pending").replace("%1", str(status.pending))
+    if status.parked:
+        text += " · " + QCoreApplication.translate("SyncStatus", "%1 refused").replace("%1", str(status.parked))
+        colour = "#b3261e"
+    return text, colour
+
+
+class OutboxModel(QAbstractTableModel):
+    def __init__(self, fmt: Formatter) -> None:
+        super().__init__()
+        self._fmt = fmt
+        self._items: list[OutboxItem] = []
+        self._headers = [self.tr("State"), self.tr("Document"), self.tr("Created"), self.tr("Attempts"),
+                         self.tr("Reason")]
+
+    def set_items(self, items: list[OutboxItem]) -> None:
+        self.beginResetModel()
+        self._items = items
+        self.endResetModel()
+
+    def item(self, row: int) -> OutboxItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 5:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole or not (0 <= index.row() < len(self._items)):
+            return None
+        item = self._items[index.row()]
+        states = {"pending": self.tr("Waiting"), "parked": self.tr("Refused")}
+        return [states.get(item.status, item.status), item.label, self._fmt.datetime(item.created_at),
+                str(item.attempts), item.last_error or ""][index.column()]
+
+
+class SyncPanel(QDialog):
+    def __init__(self, parent: QWidget | None, admin: SyncAdminService, user: UserView, fmt: Formatter,
+                 status: SyncStatus | None, on_changed: Callable[[], None], on_resync: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncPanel")
+        self.setWindowTitle(self.tr("Online store synchronisation"))
+        self.resize(900, 500)
+        self._admin = admin
+        self._user = user
+        self._on_changed = on_changed
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(status_text(status, fmt)[0])
+        layout.addWidget(self.summary)
+        if status is not None and status.last_error:
+            layout.addWidget(QLabel(self.tr("Last problem: %1").replace("%1", status.last_error)))
+        self.model = OutboxModel(fmt)
+        self.table = QTableView()
+        self.table.setObjectName("outboxTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b3261e; font-weight:bold;")
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.setObjectName("retryEventButton")
+        self.retry_button.clicked.connect(self.retry)
+        self.resolve_button = QPushButton(self.tr("Mark as resolved"))
+        self.resolve_button.setObjectName("resolveEventButton")
+        self.resolve_button.clicked.connect(self.resolve)
+        resync = QPushButton(self.tr("Reload catalogue"))
+        resync.setObjectName("resyncButton")
+        resync.clicked.connect(on_resync)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        for button in (self.retry_button, self.resolve_button, resync, close):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_items(self._admin.events())
+
+    def _selected(self) -> OutboxItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item(rows[0].row()) if rows else None
+
+    def retry(self) -> None:
+        item = self._selected()
+        if item is None or item.status != "parked":
+            self.error.setText(self.tr("Select a refused document first."))
+            return
+        self._act(lambda pin: self._admin.retry(item.event_id, self._user, pin))
+
+    def resolve(self) -> None:
+        item = self._selected()
+        if item is None or item.status != "parked":
+            self.error.setText(self.tr("Select a refused document first."))
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Mark as resolved"), self.tr("What was done in the store?"))
+        if ok:
+            self._act(lambda pin: self._admin.resolve(item.event_id, self._user, note, pin))
+
+    def _act(self, action: Callable[[str | None], None]) -> None:
+        try:
+            with_approval(self, action)
+        except DomainError as exc:
+            self.error.setText(describe(exc))
+            return
+        self.error.clear()
+        self.reload()
+        self._on_changed()

@@ -1,0 +1,228 @@
+"""The sync engine: a plain thread that pulls the catalogue and drains the outbox.
+
+It never holds a database transaction open across a network call: every step is
+read (short transaction) → HTTP → write (short transaction). Status goes out through a
+callback, which the UI turns into a Qt signal; the engine itself knows nothing of Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from pos.ledger.db import Ledger
+from pos.ledger.models import utcnow
+from pos.services.dto import SyncStatus
+from sync import catalog_store, outbox_store
+from sync.connector import StoreConnector
+from sync.errors import AuthError, OfflineError, PermanentError, StoreError, TransientError
+from sync.outbox_store import DueEvent
+
+log = logging.getLogger(__name__)
+
+PRODUCTS_CURSOR = "products.modified_after"
+CURSOR_OVERLAP = timedelta(seconds=5)  # modified_after has 1 s granularity: re-read a little, dedupe by id
+BATCH_MIN = 5  # below this many fresh sales, single creates are simpler and as fast
+MAX_BACKOFF_S = 300.0
+
+
+def backoff_seconds(attempts: int, retry_after: float | None = None, rng: random.Random | None = None) -> float:
+    """Exponential backoff with full jitter, at least what the store asked for in Retry-After."""
+    base = min(MAX_BACKOFF_S, 2.0 ** max(0, attempts - 1))
+    jittered = (rng or random).uniform(base / 2, base)
+    return max(jittered, retry_after or 0.0)
+
+
+class SyncEngine:
+    def __init__(self, ledger: Ledger, connector: StoreConnector, *, currency: str,
+                 on_status: Callable[[SyncStatus], None] | None = None, store_name: str = "",
+                 pull_interval_s: float = 60.0, idle_wait_s: float = 1.0) -> None:
+        self._ledger = ledger
+        self._connector = connector
+        self._currency = currency
+        self._on_status = on_status
+        self._pull_interval = pull_interval_s
+        self._idle_wait = idle_wait_s
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._full_resync = True
+        self._last_pull: datetime | None = None
+        pending, parked = outbox_store.counts(ledger)
+        self.status = SyncStatus(configured=True, online=False, offline_since=None, pending=pending, parked=parked,
+                                 last_success=None, store_name=store_name)
+
+    # --- control (any thread) ---------------------------------------------------------
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="sync-engine", daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def wake(self) -> None:
+        """Something new is in the outbox: do not wait for the next poll."""
+        self._wake.set()
+
+    def request_full_resync(self) -> None:
+        self._full_resync = True
+        self._wake.set()
+
+    # --- the loop ---------------------------------------------------------------------
+    def _run(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            try:
+                ok = self.run_once()
+            except Exception:  # a bug must not kill sync for the rest of the day
+                log.exception("sync pass failed")
+                ok = False
+            failures = 0 if ok else failures + 1
+            # While the store is down, come back less and less often (but a new sale still wakes us).
+            self._wake.wait(self._idle_wait if ok else min(60.0, backoff_seconds(failures)))
+            self._wake.clear()
+
+    def run_once(self) -> bool:
+        """One pass: pull the catalogue when due, then push what is due. Returns False when the store
+        failed us. Safe to call directly in tests."""
+        now = utcnow()
+        try:
+            if self._full_resync or self._last_pull is None or now - self._last_pull >= timedelta(
+                    seconds=self._pull_interval):
+                self._pull_products()
+                self._last_pull = now
+            self._push_due()
+        except AuthError as exc:
+            self._failed(exc, auth=True)
+            return False
+        except StoreError as exc:
+            self._failed(exc)
+            return False
+        else:
+            self._succeeded()
+            return True
+        finally:
+            self._refresh_counts()
+
+    # --- pull -------------------------------------------------------------------------
+    def _pull_products(self) -> None:
+        cursor = None if self._full_resync else catalog_store.get_cursor(self._ledger, PRODUCTS_CURSOR)
+        since = datetime.fromisoformat(cursor) - CURSOR_OVERLAP if cursor else None
+        newest: datetime | None = None
+        for page in self._connector.pull_products(since):
+            catalog_store.apply_products(self._ledger, page, self._currency)
+            page_newest = catalog_store.newest_modified(page)
+            if page_newest and (newest is None or page_newest > newest):
+                newest = page_newest
+                catalog_store.set_cursor(self._ledger, PRODUCTS_CURSOR, newest.isoformat())
+            if self._stop.is_set():
+                return
+        self._full_resync = False
+
+    # --- push -------------------------------------------------------------------------
+    def _push_due(self) -> None:
+        while not self._stop.is_set():
+            events = outbox_store.due_events(self._ledger, utcnow())
+            if not events:
+                return
+            retries = [e for e in events if e.attempts > 0]
+            fresh = [e for e in events if e.attempts == 0]
+            for event in retries:
+                self._push_one(event)
+            if len(fresh) >= BATCH_MIN:
+                self._push_batch(fresh)
+            else:
+                for event in fresh:
+                    self._push_one(event)
+
+    def _prepared(self, event: DueEvent) -> dict[str, object]:
+        payload = dict(event.payload)
+        lines = [dict(line) for line in payload.get("lines", [])]  # type: ignore[union-attr]
+        missing = [int(line["product_id"]) for line in lines if not line.get("remote_id")]
+        if missing:
+            known = outbox_store.current_remote_ids(self._ledger, missing)
+            for line in lines:
+                if not line.get("remote_id"):
+                    line["remote_id"], line["remote_parent_id"] = known.get(int(line["product_id"]), (None, None))
+        payload["lines"] = lines
+        return payload
+
+    def _push_one(self, event: DueEvent) -> None:
+        if event.event_type != "sale.completed":
+            outbox_store.mark_parked(self._ledger, event.event_id, f"no handler for {event.event_type}")
+            return
+        if event.attempts > 0:
+            # An earlier request may have created the order before its answer was lost.
+            found = self._connector.find_sale(event.aggregate_uuid, event.created_at - timedelta(days=1))
+            if found is not None:
+                outbox_store.mark_sent(self._ledger, event.event_id, str(found.remote_id))
+                return
+        outbox_store.mark_attempt(self._ledger, [event.event_id])
+        try:
+            ref = self._connector.push_sale(self._prepared(event))
+        except PermanentError as exc:
+            outbox_store.mark_parked(self._ledger, event.event_id, _describe(exc))
+            return
+        except TransientError as exc:
+            self._schedule_retry(event, exc)
+            raise
+        outbox_store.mark_sent(self._ledger, event.event_id, str(ref.remote_id))
+
+    def _push_batch(self, events: list[DueEvent]) -> None:
+        outbox_store.mark_attempt(self._ledger, [e.event_id for e in events])
+        try:
+            results = self._connector.push_sales_batch([self._prepared(e) for e in events])
+        except TransientError as exc:
+            for event in events:
+                self._schedule_retry(replace(event, attempts=event.attempts + 1), exc)
+            raise
+        for event, result in zip(events, results, strict=True):
+            if isinstance(result, PermanentError):
+                outbox_store.mark_parked(self._ledger, event.event_id, _describe(result))
+            elif isinstance(result, Exception):
+                self._schedule_retry(replace(event, attempts=event.attempts + 1), result)
+            else:
+                outbox_store.mark_sent(self._ledger, event.event_id, str(result.remote_id))
+
+    def _schedule_retry(self, event: DueEvent, exc: Exception) -> None:
+        retry_after = exc.retry_after if isinstance(exc, TransientError) else None
+        delay = backoff_seconds(event.attempts + 1, retry_after)
+        outbox_store.mark_retry(self._ledger, event.event_id, _describe(exc), utcnow() + timedelta(seconds=delay))
+
+    # --- status -----------------------------------------------------------------------
+    def _succeeded(self) -> None:
+        self._set(online=True, offline_since=None, last_success=utcnow(), last_error=None, auth_failed=False)
+
+    def _failed(self, exc: StoreError, *, auth: bool = False) -> None:
+        log.warning("sync: %s", _describe(exc))
+        offline = isinstance(exc, OfflineError | TransientError) or auth
+        since = self.status.offline_since or (utcnow() if offline else None)
+        self._set(online=not offline, offline_since=since if offline else None, last_error=_describe(exc),
+                  auth_failed=auth)
+
+    def _refresh_counts(self) -> None:
+        pending, parked = outbox_store.counts(self._ledger)
+        self._set(pending=pending, parked=parked)
+
+    def _set(self, **changes: object) -> None:
+        new = replace(self.status, **changes)  # type: ignore[arg-type]
+        if new != self.status:
+            self.status = new
+            if self._on_status is not None:
+                self._on_status(new)
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, StoreError):
+        parts = [p for p in (str(exc.status or ""), exc.code, exc.message) if p]
+        return " ".join(parts)
+    return str(exc)

@@ -1,0 +1,85 @@
+"""The sync engine's reads and writes on the outbox, each in its own short transaction.
+
+``attempts > 0`` means a request for the event may have reached the store (the attempt is
+recorded *before* the call), so the next try must first look for what that request created.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from pos.ledger.db import Ledger
+from pos.ledger.models import OutboxEvent, Product, utcnow
+
+
+@dataclass(frozen=True)
+class DueEvent:
+    event_id: int
+    uuid: str
+    event_type: str
+    aggregate_uuid: str
+    payload: dict[str, Any]
+    attempts: int
+    created_at: datetime
+
+
+def due_events(ledger: Ledger, now: datetime, limit: int = 100) -> list[DueEvent]:
+    """Pending events whose time has come, oldest first, at most one per aggregate so that the
+    events of one sale or order are delivered in order."""
+    with ledger.read() as session:
+        first_per_aggregate = (
+            select(func.min(OutboxEvent.id)).where(OutboxEvent.status == "pending")
+            .group_by(OutboxEvent.aggregate_uuid)
+        )
+        rows = session.scalars(
+            select(OutboxEvent)
+            .where(OutboxEvent.id.in_(first_per_aggregate))
+            .where((OutboxEvent.next_attempt_at.is_(None)) | (OutboxEvent.next_attempt_at <= now))
+            .order_by(OutboxEvent.id).limit(limit)
+        ).all()
+        return [DueEvent(r.id, r.uuid, r.event_type, r.aggregate_uuid, dict(r.payload), r.attempts, r.created_at)
+                for r in rows]
+
+
+def mark_attempt(ledger: Ledger, event_ids: list[int]) -> None:
+    with ledger.write() as session:
+        session.execute(update(OutboxEvent).where(OutboxEvent.id.in_(event_ids))
+                        .values(attempts=OutboxEvent.attempts + 1))
+
+
+def mark_sent(ledger: Ledger, event_id: int, remote_ref: str) -> None:
+    with ledger.write() as session:
+        session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(
+            status="sent", remote_ref=remote_ref, sent_at=utcnow(), last_error=None, next_attempt_at=None))
+
+
+def mark_retry(ledger: Ledger, event_id: int, error: str, next_attempt_at: datetime) -> None:
+    with ledger.write() as session:
+        session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(
+            last_error=error[:2000], next_attempt_at=next_attempt_at))
+
+
+def mark_parked(ledger: Ledger, event_id: int, error: str) -> None:
+    with ledger.write() as session:
+        session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(
+            status="parked", last_error=error[:2000], next_attempt_at=None))
+
+
+def counts(ledger: Ledger) -> tuple[int, int]:
+    """(pending, parked)."""
+    with ledger.read() as session:
+        rows = dict(session.execute(
+            select(OutboxEvent.status, func.count()).where(OutboxEvent.status.in_(("pending", "parked")))
+            .group_by(OutboxEvent.status)).all())
+    return int(rows.get("pending", 0)), int(rows.get("parked", 0))
+
+
+def current_remote_ids(ledger: Ledger, product_ids: list[int]) -> dict[int, tuple[int | None, int | None]]:
+    """Remote ids as known now: a sale made before the first catalogue pull still maps at push time."""
+    with ledger.read() as session:
+        return {pid: (rid, parent) for pid, rid, parent in session.execute(
+            select(Product.id, Product.remote_id, Product.remote_parent_id).where(Product.id.in_(product_ids)))}
