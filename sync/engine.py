@@ -73,6 +73,11 @@ class SyncEngine:
         """Something new is in the outbox: do not wait for the next poll."""
         self._wake.set()
 
+    def request_pull(self) -> None:
+        """Pull changes from the cursor at the next pass instead of waiting for the interval."""
+        self._last_pull = None
+        self._wake.set()
+
     def request_full_resync(self) -> None:
         self._full_resync = True
         self._wake.set()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -92,9 +93,13 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+_MIGRATION_LOCK = threading.Lock()  # Alembic's command API keeps module-level state
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision``. The only way tables are ever created."""
-    command.upgrade(alembic_config(engine), revision)
+    with _MIGRATION_LOCK:
+        command.upgrade(alembic_config(engine), revision)
 
 
 class Ledger:

@@ -18,6 +18,8 @@ from pos.services.dto import ProductView
 from pos.services.errors import InvalidBarcode, NotFound, UnknownBarcode
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# What barcodes and shop labels are made of; anything else is line noise from a scanner.
+_SCANNABLE = re.compile(r"[0-9A-Za-z\-_.+/ ]+")
 
 _COLUMNS = (
     Product.id, Product.sku, Product.name, Product.price_minor, Product.currency, Product.category_id,
@@ -68,6 +70,8 @@ class CatalogService:
         code = clean_scan(raw)
         if not code or len(code) > MAX_BARCODE_LEN:
             raise InvalidBarcode(code=code[:MAX_BARCODE_LEN], reason="length")
+        if not _SCANNABLE.fullmatch(code):
+            raise InvalidBarcode(code=code[:MAX_BARCODE_LEN], reason="characters")
         if is_gtin_like(code) and not has_valid_check_digit(code):
             raise InvalidBarcode(code=code, reason="check_digit")
         with self._ledger.read() as session:

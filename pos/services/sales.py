@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import select, update
@@ -105,8 +105,9 @@ class SaleService:
             raise PaymentError("not_fully_paid", remaining=settlement.remaining.to_api())
         try:
             with self._ledger.write() as session:
+                # The chain hashes the time as stored: always UTC, whatever zone the caller used.
                 sale = self._write(session, cart, tenders, settlement, cashier, customer_id,
-                                   sale_uuid or str(uuid.uuid4()), now or utcnow())
+                                   sale_uuid or str(uuid.uuid4()), (now or utcnow()).astimezone(UTC))
                 return receipt_from_sale(sale, self._settings, cashier.name)
         except OperationalError as exc:
             unavailable = classify_operational_error(exc)

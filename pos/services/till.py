@@ -143,6 +143,7 @@ class TillSession:
                         details: dict[str, object]) -> None:
         if discount is None or gross.minor == 0:
             return
-        share = discount.share_of(gross) * 100
+        # A percentage is judged as typed; rounding 10 % of 0.95 € to 0.10 € must not make it 10.5 %.
+        share = discount.percent if discount.percent is not None else discount.share_of(gross) * 100
         if share > self._settings.discount_approval_percent:
             self._approve(pin, action, {**details, "percent": str(share.quantize(Decimal("0.01")))})
