@@ -190,13 +190,17 @@ class SyncEngine:
             for event in events:
                 self._schedule_retry(replace(event, attempts=event.attempts + 1), exc)
             raise
+        transient: Exception | None = None
         for event, result in zip(events, results, strict=True):
             if isinstance(result, PermanentError):
                 outbox_store.mark_parked(self._ledger, event.event_id, _describe(result))
             elif isinstance(result, Exception):
                 self._schedule_retry(replace(event, attempts=event.attempts + 1), result)
+                transient = transient or result
             else:
                 outbox_store.mark_sent(self._ledger, event.event_id, str(result.remote_id))
+        if isinstance(transient, StoreError):
+            raise transient  # the pass failed: status goes offline and the loop backs off
 
     def _schedule_retry(self, event: DueEvent, exc: Exception) -> None:
         retry_after = exc.retry_after if isinstance(exc, TransientError) else None

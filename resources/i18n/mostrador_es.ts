@@ -90,48 +90,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="23" />
+        <location filename="../../pos/ui/main_window.py" line="26" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="37" />
-        <location filename="../../pos/ui/main_window.py" line="69" />
+        <location filename="../../pos/ui/main_window.py" line="45" />
+        <location filename="../../pos/ui/main_window.py" line="107" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="39" />
-        <source>● Online store: not connected</source>
-        <translation>● Tienda online: sin conexión</translation>
+        <location filename="../../pos/ui/main_window.py" line="49" />
+        <source>Sync…</source>
+        <translation>Sincronización…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="41" />
+        <location filename="../../pos/ui/main_window.py" line="54" />
         <source>● Printer: none configured</source>
         <translation>● Impresora: no configurada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="57" />
+        <location filename="../../pos/ui/main_window.py" line="92" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="57" />
+        <location filename="../../pos/ui/main_window.py" line="92" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="58" />
+        <location filename="../../pos/ui/main_window.py" line="93" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="58" />
+        <location filename="../../pos/ui/main_window.py" line="93" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="67" />
+        <location filename="../../pos/ui/main_window.py" line="103" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -139,146 +139,184 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="21" />
+        <location filename="../../pos/ui/messages.py" line="20" />
         <source>Something went wrong. The sale is still open; try again or call the manager.</source>
         <translation>Algo ha fallado. La venta sigue abierta; vuelva a intentarlo o llame al encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="26" />
+        <location filename="../../pos/ui/messages.py" line="27" />
         <source>Unknown barcode: %1</source>
         <translation>Código desconocido: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="29" />
+        <location filename="../../pos/ui/messages.py" line="30" />
         <source>Barcode %1 is misread (wrong check digit). Scan it again.</source>
         <translation>Código %1 mal leído (dígito de control incorrecto). Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="30" />
+        <location filename="../../pos/ui/messages.py" line="33" />
         <source>That is not a barcode we can read. Scan it again.</source>
         <translation>No es un código que podamos leer. Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="33" />
+        <location filename="../../pos/ui/messages.py" line="36" />
         <source>The quantity must be greater than zero.</source>
         <translation>La cantidad debe ser mayor que cero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="34" />
+        <location filename="../../pos/ui/messages.py" line="37" />
         <source>That quantity is too large.</source>
         <translation>Esa cantidad es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="35" />
+        <location filename="../../pos/ui/messages.py" line="38" />
         <source>Quantities have at most three decimals.</source>
         <translation>Las cantidades admiten como máximo tres decimales.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="36" />
+        <location filename="../../pos/ui/messages.py" line="39" />
         <source>This ticket has too many lines. Pay it and start a new one.</source>
         <translation>Este ticket tiene demasiadas líneas. Cóbrelo y empiece otro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="37" />
+        <location filename="../../pos/ui/messages.py" line="42" />
         <source>That is not a valid quantity.</source>
         <translation>No es una cantidad válida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="40" />
+        <location filename="../../pos/ui/messages.py" line="45" />
         <source>That amount is too large.</source>
         <translation>Ese importe es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="41" />
+        <location filename="../../pos/ui/messages.py" line="46" />
         <source>That is not a valid amount.</source>
         <translation>No es un importe válido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="44" />
+        <location filename="../../pos/ui/messages.py" line="49" />
         <source>The discount cannot be larger than the amount.</source>
         <translation>El descuento no puede superar el importe.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="45" />
+        <location filename="../../pos/ui/messages.py" line="50" />
         <source>That is not a valid discount.</source>
         <translation>No es un descuento válido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="48" />
+        <location filename="../../pos/ui/messages.py" line="53" />
         <source>A card or wallet payment cannot be more than the amount due.</source>
         <translation>Un pago con tarjeta o monedero no puede superar el importe pendiente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="49" />
+        <location filename="../../pos/ui/messages.py" line="56" />
         <source>That cash amount is far above the total. Check the amount.</source>
         <translation>Ese importe en efectivo supera con mucho el total. Revise el importe.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="50" />
+        <location filename="../../pos/ui/messages.py" line="59" />
         <source>The ticket is not fully paid yet.</source>
         <translation>El ticket aún no está pagado del todo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="51" />
+        <location filename="../../pos/ui/messages.py" line="60" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="52" />
+        <location filename="../../pos/ui/messages.py" line="61" />
         <source>The ticket is already paid.</source>
         <translation>El ticket ya está pagado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="53" />
+        <location filename="../../pos/ui/messages.py" line="62" />
         <source>The payment could not be taken.</source>
         <translation>No se ha podido cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="55" />
-        <location filename="../../pos/ui/messages.py" line="61" />
+        <location filename="../../pos/ui/messages.py" line="64" />
+        <location filename="../../pos/ui/messages.py" line="72" />
         <source>A manager must approve this.</source>
         <translation>Esto necesita la autorización de un encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="58" />
-        <location filename="../../pos/ui/messages.py" line="62" />
+        <location filename="../../pos/ui/messages.py" line="67" />
+        <location filename="../../pos/ui/messages.py" line="73" />
         <source>Wrong PIN.</source>
         <translation>PIN incorrecto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="59" />
+        <location filename="../../pos/ui/messages.py" line="68" />
         <source>Too many wrong PINs. Wait %1 seconds.</source>
         <translation>Demasiados PIN incorrectos. Espere %1 segundos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="60" />
+        <location filename="../../pos/ui/messages.py" line="71" />
         <source>This PIN may not approve that.</source>
         <translation>Ese PIN no puede autorizar esto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="65" />
+        <location filename="../../pos/ui/messages.py" line="76" />
         <source>The till database is busy. Nothing was lost: press Pay again.</source>
         <translation>La base de datos de la caja está ocupada. No se ha perdido nada: pulse Cobrar de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="66" />
+        <location filename="../../pos/ui/messages.py" line="79" />
         <source>The disk is full. Nothing was lost, but call IT before selling on.</source>
         <translation>El disco está lleno. No se ha perdido nada, pero avise a informática antes de seguir vendiendo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="67" />
+        <location filename="../../pos/ui/messages.py" line="83" />
         <source>The sale could not be saved. Nothing was lost: try again.</source>
         <translation>No se ha podido guardar la venta. No se ha perdido nada: inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="69" />
+        <location filename="../../pos/ui/messages.py" line="86" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="71" />
+        <location filename="../../pos/ui/messages.py" line="88" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="78" />
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="78" />
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="78" />
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="78" />
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="79" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="104" />
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="104" />
+        <source>Refused</source>
+        <translation>Rechazado</translation>
     </message>
 </context>
 <context>
@@ -379,141 +417,224 @@
 <context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="65" />
+        <location filename="../../pos/ui/sale_view.py" line="68" />
         <source>Scan or search product…</source>
         <translation>Escanear o buscar producto…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="66" />
+        <location filename="../../pos/ui/sale_view.py" line="69" />
         <source>Scan or search product</source>
         <translation>Escanear o buscar producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="120" />
+        <location filename="../../pos/ui/sale_view.py" line="122" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="133" />
+        <location filename="../../pos/ui/sale_view.py" line="135" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="134" />
+        <location filename="../../pos/ui/sale_view.py" line="136" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="135" />
+        <location filename="../../pos/ui/sale_view.py" line="137" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="138" />
-        <location filename="../../pos/ui/sale_view.py" line="397" />
+        <location filename="../../pos/ui/sale_view.py" line="140" />
+        <location filename="../../pos/ui/sale_view.py" line="405" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="139" />
+        <location filename="../../pos/ui/sale_view.py" line="141" />
         <source>Park (F9)</source>
         <translation>Aparcar (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="140" />
+        <location filename="../../pos/ui/sale_view.py" line="142" />
         <source>Resume (F10)</source>
         <translation>Recuperar (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="141" />
+        <location filename="../../pos/ui/sale_view.py" line="143" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="153" />
+        <location filename="../../pos/ui/sale_view.py" line="155" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="154" />
+        <location filename="../../pos/ui/sale_view.py" line="156" />
         <source>Discount (F5)</source>
         <translation>Descuento (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="155" />
+        <location filename="../../pos/ui/sale_view.py" line="157" />
         <source>Void line (F8)</source>
         <translation>Anular línea (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="159" />
+        <location filename="../../pos/ui/sale_view.py" line="161" />
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="162" />
+        <location filename="../../pos/ui/sale_view.py" line="164" />
         <source>PAY (F12)</source>
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="169" />
+        <location filename="../../pos/ui/sale_view.py" line="171" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="196" />
+        <location filename="../../pos/ui/sale_view.py" line="198" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="199" />
+        <location filename="../../pos/ui/sale_view.py" line="201" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="307" />
-        <location filename="../../pos/ui/sale_view.py" line="325" />
+        <location filename="../../pos/ui/sale_view.py" line="315" />
+        <location filename="../../pos/ui/sale_view.py" line="333" />
         <source>Select a line first.</source>
         <translation>Seleccione primero una línea.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="311" />
+        <location filename="../../pos/ui/sale_view.py" line="319" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="311" />
+        <location filename="../../pos/ui/sale_view.py" line="319" />
         <source>New quantity:</source>
         <translation>Nueva cantidad:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="350" />
+        <location filename="../../pos/ui/sale_view.py" line="358" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="352" />
+        <location filename="../../pos/ui/sale_view.py" line="360" />
         <source>Ticket of %1</source>
         <translation>Ticket de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="358" />
+        <location filename="../../pos/ui/sale_view.py" line="366" />
         <source>Sale parked.</source>
         <translation>Venta aparcada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="367" />
+        <location filename="../../pos/ui/sale_view.py" line="375" />
         <source>No parked sales.</source>
         <translation>No hay ventas aparcadas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="370" />
+        <location filename="../../pos/ui/sale_view.py" line="378" />
         <source>Resume sale</source>
         <translation>Recuperar venta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="370" />
+        <location filename="../../pos/ui/sale_view.py" line="378" />
         <source>Parked sales:</source>
         <translation>Ventas aparcadas:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="114" />
+        <source>Online store synchronisation</source>
+        <translation>Sincronización con la tienda online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="123" />
+        <source>Last problem: %1</source>
+        <translation>Último problema: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="135" />
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="138" />
+        <location filename="../../pos/ui/sync_panel.py" line="170" />
+        <source>Mark as resolved</source>
+        <translation>Marcar como resuelto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="141" />
+        <source>Reload catalogue</source>
+        <translation>Recargar catálogo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="144" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="161" />
+        <location filename="../../pos/ui/sync_panel.py" line="168" />
+        <source>Select a refused document first.</source>
+        <translation>Seleccione primero un documento rechazado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="170" />
+        <source>What was done in the store?</source>
+        <translation>¿Qué se hizo en la tienda online?</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="53" />
+        <source>● Online store: not connected</source>
+        <translation>● Tienda online: sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="55" />
+        <source>● Online store: credentials refused</source>
+        <translation>● Tienda online: credenciales rechazadas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="59" />
+        <source>● Online store: offline since %1</source>
+        <translation>● Tienda online: sin conexión desde %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="62" />
+        <source>● Online store: sending</source>
+        <translation>● Tienda online: enviando</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="64" />
+        <source>● Online store: up to date</source>
+        <translation>● Tienda online: al día</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="66" />
+        <source>%1 pending</source>
+        <translation>%1 pendientes</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="68" />
+        <source>%1 refused</source>
+        <translation>%1 rechazados</translation>
     </message>
 </context>
 </TS>

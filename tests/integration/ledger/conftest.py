@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from ledger_support import Till, copy_db, make_till
 
 from pos.ledger.db import DB_FILENAME, Ledger
 from pos.services.seed import seed_demo
+from tests.integration.ledger.ledger_support import Till, copy_db, make_till
 
 
 @pytest.fixture(scope="session")

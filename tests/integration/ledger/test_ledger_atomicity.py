@@ -8,11 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from ledger_support import Till, assert_ledger_consistent, card_for, raw_connect, snapshot
 from sqlalchemy.exc import IntegrityError
 
 from pos.domain.cart import Cart
 from pos.services.catalog import to_ref
+from tests.integration.ledger.ledger_support import Till, assert_ledger_consistent, card_for, raw_connect, snapshot
 
 LECHE = "8412345600012"  # MOS-00001
 PAN = "8412345600852"  # Pan de barra

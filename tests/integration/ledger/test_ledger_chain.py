@@ -8,11 +8,11 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from ledger_support import Till, card_for, cash_for, raw_connect
 
 from pos.domain.discount import Discount
 from pos.ledger.chain import ChainReport, verify_audit, verify_sales
 from pos.ledger.db import Ledger
+from tests.integration.ledger.ledger_support import Till, card_for, cash_for, raw_connect
 
 CODES = ("8412345600012", "8412345602627", "8412345600852")
 

@@ -14,7 +14,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from ledger_support import assert_ledger_consistent, raw_connect
+
+from tests.integration.ledger.ledger_support import assert_ledger_consistent, raw_connect
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 CHILD = Path(__file__).with_name("ledger_kill_child.py")

@@ -13,7 +13,6 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from ledger_support import Till, card_for, raw_connect
 from sqlalchemy import Engine, text
 
 from pos.demo.catalog import demo_products
@@ -21,6 +20,7 @@ from pos.ledger.db import Ledger, alembic_config, current_revision, head_revisio
 from pos.ledger.models import Base
 from pos.services.catalog import CatalogService
 from pos.services.seed import load_catalogue
+from tests.integration.ledger.ledger_support import Till, card_for, raw_connect
 
 FTS_TRIGGERS = {"products_fts_ai", "products_fts_ad", "products_fts_au"}
 

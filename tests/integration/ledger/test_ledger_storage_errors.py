@@ -13,12 +13,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ledger_support import Till, assert_ledger_consistent, card_for, cash_for, make_till, raw_connect, snapshot
 from sqlalchemy import event
 
 import pos.ledger.db as ledger_db
 from pos.ledger.db import Ledger
 from pos.services.errors import StorageError
+from tests.integration.ledger.ledger_support import (
+    Till,
+    assert_ledger_consistent,
+    card_for,
+    cash_for,
+    make_till,
+    raw_connect,
+    snapshot,
+)
 
 LECHE = "8412345600012"
 LIMONES = "8412345602627"

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ledger_support import CASHIER_PIN, MANAGER_PIN, Till, assert_ledger_consistent, card_for, make_till, raw_connect
 
 from pos.config import TillSettings
 from pos.demo.catalog import demo_products, make_ean13
@@ -23,6 +22,15 @@ from pos.services.auth import AuthService
 from pos.services.catalog import to_ref
 from pos.services.errors import ApprovalRequired, AuthError, InvalidBarcode, UnknownBarcode
 from pos.services.sales import SaleService
+from tests.integration.ledger.ledger_support import (
+    CASHIER_PIN,
+    MANAGER_PIN,
+    Till,
+    assert_ledger_consistent,
+    card_for,
+    make_till,
+    raw_connect,
+)
 
 LECHE = "8412345600012"  # MOS-00001 Leche entera 1 L, 0.95 €, 4 %
 LIMONES = "8412345602627"
