@@ -23,6 +23,7 @@ from pos.services.dto import UserView
 from pos.services.parking import ParkingService
 from pos.services.sales import SaleService
 from pos.services.seed import seed_demo
+from pos.services.stock_drift import DriftLine, stock_drift
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
 from pos.sync_runtime import SyncRuntime
@@ -72,6 +73,9 @@ class Services:
         self.parking = ParkingService(self.ledger)
         self.sync_admin = SyncAdminService(self.ledger, self.auth)
         self.sync: SyncRuntime | None = None
+
+    def stock_drift(self) -> list[DriftLine]:
+        return stock_drift(self.ledger)
 
     def start_sync(self) -> None:
         """Start sync when a store is configured, or the embedded sandbox store in demo mode."""

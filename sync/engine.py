@@ -128,9 +128,11 @@ class SyncEngine:
             page_newest = catalog_store.newest_modified(page)
             if page_newest and (newest is None or page_newest > newest):
                 newest = page_newest
-                catalog_store.set_cursor(self._ledger, PRODUCTS_CURSOR, newest.isoformat())
             if self._stop.is_set():
-                return
+                return  # the cursor stays where it was: the next pull starts over from there
+        # Products and variations come as separate streams, so the cursor only moves once both are in.
+        if newest is not None:
+            catalog_store.set_cursor(self._ledger, PRODUCTS_CURSOR, newest.isoformat())
         self._full_resync = False
 
     # --- push -------------------------------------------------------------------------
@@ -169,7 +171,7 @@ class SyncEngine:
             # An earlier request may have created the order before its answer was lost.
             found = self._connector.find_sale(event.aggregate_uuid, event.created_at - timedelta(days=1))
             if found is not None:
-                outbox_store.mark_sent(self._ledger, event.event_id, str(found.remote_id))
+                self._sent(event, found.remote_id)
                 return
         outbox_store.mark_attempt(self._ledger, [event.event_id])
         try:
@@ -180,7 +182,11 @@ class SyncEngine:
         except TransientError as exc:
             self._schedule_retry(event, exc)
             raise
-        outbox_store.mark_sent(self._ledger, event.event_id, str(ref.remote_id))
+        self._sent(event, ref.remote_id)
+
+    def _sent(self, event: DueEvent, remote_id: int) -> None:
+        moves = outbox_store.sale_stock_moves(event.payload) if event.event_type == "sale.completed" else None
+        outbox_store.mark_sent(self._ledger, event.event_id, str(remote_id), moves)
 
     def _push_batch(self, events: list[DueEvent]) -> None:
         outbox_store.mark_attempt(self._ledger, [e.event_id for e in events])
@@ -198,7 +204,7 @@ class SyncEngine:
                 self._schedule_retry(replace(event, attempts=event.attempts + 1), result)
                 transient = transient or result
             else:
-                outbox_store.mark_sent(self._ledger, event.event_id, str(result.remote_id))
+                self._sent(event, result.remote_id)
         if isinstance(transient, StoreError):
             raise transient  # the pass failed: status goes offline and the loop backs off
 

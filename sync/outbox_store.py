@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from pos.ledger.db import Ledger
-from pos.ledger.models import OutboxEvent, Product, utcnow
+from pos.ledger.models import OutboxEvent, Product, StockLevel, utcnow
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,16 @@ def mark_attempt(ledger: Ledger, event_ids: list[int]) -> None:
                         .values(attempts=OutboxEvent.attempts + 1))
 
 
-def mark_sent(ledger: Ledger, event_id: int, remote_ref: str) -> None:
+def mark_sent(ledger: Ledger, event_id: int, remote_ref: str, stock_moves: dict[int, int] | None = None) -> None:
+    """Mark delivered. ``stock_moves`` (product id → milli-units) is what the store just did to its
+    stock, applied to our copy of the online figure so it stays right until the next pull."""
     with ledger.write() as session:
         session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(
             status="sent", remote_ref=remote_ref, sent_at=utcnow(), last_error=None, next_attempt_at=None))
+        for product_id, delta in (stock_moves or {}).items():
+            session.execute(update(StockLevel).where(StockLevel.product_id == product_id,
+                                                     StockLevel.online_milli.is_not(None))
+                            .values(online_milli=StockLevel.online_milli + delta))
 
 
 def mark_retry(ledger: Ledger, event_id: int, error: str, next_attempt_at: datetime) -> None:
@@ -76,6 +82,15 @@ def counts(ledger: Ledger) -> tuple[int, int]:
             select(OutboxEvent.status, func.count()).where(OutboxEvent.status.in_(("pending", "parked")))
             .group_by(OutboxEvent.status)).all())
     return int(rows.get("pending", 0)), int(rows.get("parked", 0))
+
+
+def sale_stock_moves(payload: dict[str, Any]) -> dict[int, int]:
+    """What a pushed till sale does to online stock: minus each line's quantity."""
+    moves: dict[int, int] = {}
+    for line in payload.get("lines", []):
+        pid = int(line["product_id"])
+        moves[pid] = moves.get(pid, 0) - int(line["qty_milli"])
+    return moves
 
 
 def current_remote_ids(ledger: Ledger, product_ids: list[int]) -> dict[int, tuple[int | None, int | None]]:

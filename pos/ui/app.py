@@ -45,7 +45,8 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
     s = services.settings
     window = MainWindow(auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
                         till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
-                        language=language, sync_admin=services.sync_admin)
+                        language=language, sync_admin=services.sync_admin,
+                        drift=services.stock_drift)
     sync = services.sync
     if sync is not None:
         bridge = SyncStatusBridge(window)

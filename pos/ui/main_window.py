@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget
 from pos.formatting import Formatter
 from pos.services.auth import AuthService
 from pos.services.dto import SyncStatus, UserView
+from pos.services.stock_drift import DriftLine
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
 from pos.ui.login_view import LoginView
@@ -20,7 +21,8 @@ from pos.ui.sync_panel import SyncPanel, status_text
 class MainWindow(QMainWindow):
     def __init__(self, *, auth: AuthService, new_till: Callable[[UserView], TillSession], fmt: Formatter,
                  store_name: str, till_id: str, demo: bool, cash_rounding_minor: int, language: str,
-                 sync_admin: SyncAdminService | None = None) -> None:
+                 sync_admin: SyncAdminService | None = None,
+                 drift: Callable[[], list[DriftLine]] | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mostrador — %1 · till %2").replace("%1", store_name).replace("%2", till_id))
@@ -28,6 +30,7 @@ class MainWindow(QMainWindow):
         self._new_till = new_till
         self._fmt = fmt
         self._sync_admin = sync_admin
+        self._drift = drift
         self._sync_status: SyncStatus | None = None
         self._wake_sync: Callable[[], None] = lambda: None
         self._resync: Callable[[], None] = lambda: None
@@ -83,7 +86,7 @@ class MainWindow(QMainWindow):
         if self._sync_admin is None or self._user is None:
             return
         panel = SyncPanel(self, self._sync_admin, self._user, self._fmt, self._sync_status,
-                          on_changed=self._wake_sync, on_resync=self._resync)
+                          on_changed=self._wake_sync, on_resync=self._resync, drift=self._drift)
         panel.exec()
         self.sale_view.scan_input.setFocus()
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from pos.domain.errors import DomainError
 from pos.formatting import Formatter
 from pos.services.dto import OutboxItem, SyncStatus, UserView
+from pos.services.stock_drift import DriftLine
 from pos.services.sync_admin import SyncAdminService
 from pos.ui.approval_dialog import with_approval
 from pos.ui.messages import describe
@@ -106,9 +108,47 @@ class OutboxModel(QAbstractTableModel):
                 str(item.attempts), item.last_error or ""][index.column()]
 
 
+class DriftModel(QAbstractTableModel):
+    def __init__(self, fmt: Formatter) -> None:
+        super().__init__()
+        self._fmt = fmt
+        self._lines: list[DriftLine] = []
+        self._headers = [self.tr("SKU"), self.tr("Product"), self.tr("In shop"), self.tr("Online"),
+                         self.tr("Not yet sent"), self.tr("Difference")]
+
+    def set_lines(self, lines: list[DriftLine]) -> None:
+        self.beginResetModel()
+        self._lines = lines
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 6:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._lines)):
+            return None
+        line = self._lines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            q = self._fmt.quantity
+            drift = ("+" if line.drift > 0 else "") + q(line.drift)
+            return [line.sku, line.name, q(line.on_hand), q(line.online), q(line.pending), drift][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
 class SyncPanel(QDialog):
     def __init__(self, parent: QWidget | None, admin: SyncAdminService, user: UserView, fmt: Formatter,
-                 status: SyncStatus | None, on_changed: Callable[[], None], on_resync: Callable[[], None]) -> None:
+                 status: SyncStatus | None, on_changed: Callable[[], None], on_resync: Callable[[], None],
+                 drift: Callable[[], list[DriftLine]] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncPanel")
         self.setWindowTitle(self.tr("Online store synchronisation"))
@@ -126,8 +166,19 @@ class SyncPanel(QDialog):
         self.table.setObjectName("outboxTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
+        self.table.verticalHeader().setVisible(False)
+        self._drift = drift
+        self.drift_model = DriftModel(fmt)
+        self.drift_table = QTableView()
+        self.drift_table.setObjectName("driftTable")
+        self.drift_table.setModel(self.drift_model)
+        self.drift_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        tabs = QTabWidget()
+        tabs.addTab(self.table, self.tr("Documents"))
+        tabs.addTab(self.drift_table, self.tr("Stock differences"))
+        layout.addWidget(tabs, 1)
         self.error = QLabel()
         self.error.setStyleSheet("color:#b3261e; font-weight:bold;")
         layout.addWidget(self.error)
@@ -150,6 +201,8 @@ class SyncPanel(QDialog):
 
     def reload(self) -> None:
         self.model.set_items(self._admin.events())
+        if self._drift is not None:
+            self.drift_model.set_lines(self._drift())
 
     def _selected(self) -> OutboxItem | None:
         rows = self.table.selectionModel().selectedRows()

@@ -125,4 +125,11 @@ TRANSLATIONS = {
     "● Online store: up to date": "● Tienda online: al día",
     "%1 pending": "%1 pendientes",
     "%1 refused": "%1 rechazados",
+    "SKU": "Referencia",
+    "In shop": "En tienda",
+    "Online": "Online",
+    "Not yet sent": "Sin enviar",
+    "Difference": "Diferencia",
+    "Documents": "Documentos",
+    "Stock differences": "Diferencias de stock",
 }

@@ -70,6 +70,39 @@
     </message>
 </context>
 <context>
+    <name>DriftModel</name>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="116" />
+        <source>SKU</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="116" />
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="116" />
+        <source>In shop</source>
+        <translation>En tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="116" />
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="117" />
+        <source>Not yet sent</source>
+        <translation>Sin enviar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="117" />
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+</context>
+<context>
     <name>LoginView</name>
     <message>
         <location filename="../../pos/ui/login_view.py" line="32" />
@@ -90,48 +123,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="26" />
+        <location filename="../../pos/ui/main_window.py" line="28" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="45" />
-        <location filename="../../pos/ui/main_window.py" line="107" />
+        <location filename="../../pos/ui/main_window.py" line="48" />
+        <location filename="../../pos/ui/main_window.py" line="110" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="49" />
+        <location filename="../../pos/ui/main_window.py" line="52" />
         <source>Sync…</source>
         <translation>Sincronización…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="54" />
+        <location filename="../../pos/ui/main_window.py" line="57" />
         <source>● Printer: none configured</source>
         <translation>● Impresora: no configurada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="92" />
+        <location filename="../../pos/ui/main_window.py" line="95" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="92" />
+        <location filename="../../pos/ui/main_window.py" line="95" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="93" />
+        <location filename="../../pos/ui/main_window.py" line="96" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="93" />
+        <location filename="../../pos/ui/main_window.py" line="96" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="103" />
+        <location filename="../../pos/ui/main_window.py" line="106" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -284,37 +317,37 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="78" />
+        <location filename="../../pos/ui/sync_panel.py" line="80" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="78" />
+        <location filename="../../pos/ui/sync_panel.py" line="80" />
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="78" />
+        <location filename="../../pos/ui/sync_panel.py" line="80" />
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="78" />
+        <location filename="../../pos/ui/sync_panel.py" line="80" />
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="79" />
+        <location filename="../../pos/ui/sync_panel.py" line="81" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="104" />
+        <location filename="../../pos/ui/sync_panel.py" line="106" />
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="104" />
+        <location filename="../../pos/ui/sync_panel.py" line="106" />
         <source>Refused</source>
         <translation>Rechazado</translation>
     </message>
@@ -557,44 +590,54 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="114" />
+        <location filename="../../pos/ui/sync_panel.py" line="154" />
         <source>Online store synchronisation</source>
         <translation>Sincronización con la tienda online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="123" />
+        <location filename="../../pos/ui/sync_panel.py" line="163" />
         <source>Last problem: %1</source>
         <translation>Último problema: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="135" />
+        <location filename="../../pos/ui/sync_panel.py" line="177" />
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="178" />
+        <source>Stock differences</source>
+        <translation>Diferencias de stock</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="184" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="138" />
-        <location filename="../../pos/ui/sync_panel.py" line="170" />
+        <location filename="../../pos/ui/sync_panel.py" line="187" />
+        <location filename="../../pos/ui/sync_panel.py" line="221" />
         <source>Mark as resolved</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="141" />
+        <location filename="../../pos/ui/sync_panel.py" line="190" />
         <source>Reload catalogue</source>
         <translation>Recargar catálogo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="144" />
+        <location filename="../../pos/ui/sync_panel.py" line="193" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="161" />
-        <location filename="../../pos/ui/sync_panel.py" line="168" />
+        <location filename="../../pos/ui/sync_panel.py" line="212" />
+        <location filename="../../pos/ui/sync_panel.py" line="219" />
         <source>Select a refused document first.</source>
         <translation>Seleccione primero un documento rechazado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="170" />
+        <location filename="../../pos/ui/sync_panel.py" line="221" />
         <source>What was done in the store?</source>
         <translation>¿Qué se hizo en la tienda online?</translation>
     </message>
@@ -602,37 +645,37 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="53" />
+        <location filename="../../pos/ui/sync_panel.py" line="55" />
         <source>● Online store: not connected</source>
         <translation>● Tienda online: sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="55" />
+        <location filename="../../pos/ui/sync_panel.py" line="57" />
         <source>● Online store: credentials refused</source>
         <translation>● Tienda online: credenciales rechazadas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="59" />
+        <location filename="../../pos/ui/sync_panel.py" line="61" />
         <source>● Online store: offline since %1</source>
         <translation>● Tienda online: sin conexión desde %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="62" />
+        <location filename="../../pos/ui/sync_panel.py" line="64" />
         <source>● Online store: sending</source>
         <translation>● Tienda online: enviando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="64" />
+        <location filename="../../pos/ui/sync_panel.py" line="66" />
         <source>● Online store: up to date</source>
         <translation>● Tienda online: al día</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="66" />
+        <location filename="../../pos/ui/sync_panel.py" line="68" />
         <source>%1 pending</source>
         <translation>%1 pendientes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="68" />
+        <location filename="../../pos/ui/sync_panel.py" line="70" />
         <source>%1 refused</source>
         <translation>%1 rechazados</translation>
     </message>

@@ -1,0 +1,52 @@
+"""Drift between the till's stock and the online store's, net of what is still on its way.
+
+The till is the record of what is on the shelves; the store lowers its own figure when our
+sales reach it. So for each product the store should show ``on_hand`` once the pending sales
+are pushed: ``drift = online - pending_qty - on_hand``. Anything else is a difference somebody
+should look at (a sale made online and not yet known here, a miscount, a manual edit online).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from pos.domain.cart import from_milli
+from pos.ledger.db import Ledger
+from pos.ledger.models import OutboxEvent, Product, StockLevel
+
+
+@dataclass(frozen=True, slots=True)
+class DriftLine:
+    product_id: int
+    sku: str
+    name: str
+    on_hand: Decimal
+    online: Decimal
+    pending: Decimal  # sold here, not yet in the store
+    drift: Decimal  # positive: the store shows more than the shop has
+
+
+def stock_drift(ledger: Ledger, limit: int = 500) -> list[DriftLine]:
+    with ledger.read() as session:
+        pending: dict[int, int] = defaultdict(int)
+        for payload in session.scalars(select(OutboxEvent.payload).where(
+                OutboxEvent.status.in_(("pending", "parked")), OutboxEvent.event_type == "sale.completed")):
+            for line in payload.get("lines", []):
+                pending[int(line["product_id"])] += int(line["qty_milli"])
+        rows = session.execute(
+            select(Product.id, Product.sku, Product.name, StockLevel.on_hand_milli, StockLevel.online_milli)
+            .join(StockLevel, StockLevel.product_id == Product.id)
+            .where(StockLevel.online_milli.is_not(None))
+        ).all()
+    out = []
+    for pid, sku, name, on_hand, online in rows:
+        drift = online - pending.get(pid, 0) - on_hand
+        if drift:
+            out.append(DriftLine(pid, sku, name, from_milli(on_hand), from_milli(online),
+                                 from_milli(pending.get(pid, 0)), from_milli(drift)))
+    out.sort(key=lambda d: (-abs(d.drift), d.sku))
+    return out[:limit]
