@@ -9,6 +9,9 @@ from sqlalchemy.orm import Session
 from pos.ledger.chain import audit_content, chain_hash, last_audit_hash
 from pos.ledger.models import AuditEntry, utcnow
 
+_INSERT = AuditEntry.__table__.insert().returning(AuditEntry.__table__.c.id)
+_COLUMNS = [c.key for c in AuditEntry.__table__.columns if c.key != "id"]
+
 
 def append_audit(
     session: Session, action: str, *, user_id: int | None, approved_by: int | None = None,
@@ -17,6 +20,6 @@ def append_audit(
     entry = AuditEntry(at=utcnow(), user_id=user_id, approved_by=approved_by, action=action, details=details or {})
     entry.prev_hash = last_audit_hash(session)
     entry.hash = chain_hash(entry.prev_hash, audit_content(entry))
-    session.add(entry)
-    session.flush()
+    values = {k: getattr(entry, k) for k in _COLUMNS}
+    entry.id = session.connection().execute(_INSERT, values).scalar_one()
     return entry

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from pos.config import TillSettings
-from pos.domain.cart import Cart, from_milli, to_milli
+from pos.domain.cart import Cart, CartTotals, from_milli, to_milli
 from pos.domain.errors import PaymentError
 from pos.domain.money import Money
 from pos.domain.payment import Settlement, Tender, settle
@@ -28,37 +28,34 @@ from pos.ledger.models import (
     Sale,
     SaleLine,
     SaleTax,
-    StockLevel,
-    StockMovement,
     TenderRow,
     User,
     utcnow,
 )
+from pos.ledger.stock import move_stock
 from pos.services.dto import Receipt, ReceiptLine, ReceiptTax, ReceiptTender, UserView
 from pos.services.errors import NotFound, StorageError
+
+# Built once: compiling statements per sale costs more than writing them.
+_COUNTERS = ReceiptCounter.__table__
+_BUMP_COUNTER = (_COUNTERS.update().where(_COUNTERS.c.series == bindparam("s"))
+                 .values(last_number=_COUNTERS.c.last_number + 1).returning(_COUNTERS.c.last_number))
+_INSERT_SALE = Sale.__table__.insert().returning(Sale.__table__.c.id)
+_CHILDREN = [(t.insert(), [c.key for c in t.columns if c.key not in ("id", "sale_id")], attr)
+             for t, attr in ((SaleLine.__table__, "lines"), (SaleTax.__table__, "taxes"),
+                             (TenderRow.__table__, "tenders"))]
+_SALE_COLUMNS = [c.key for c in Sale.__table__.columns if c.key != "id"]
+_INSERT_OUTBOX = OutboxEvent.__table__.insert()
 
 
 def next_number(session: Session, series: str) -> int:
     """Gapless: the counter row is bumped inside the caller's transaction, so a rollback un-bumps it."""
-    counter = session.get(ReceiptCounter, series)
-    if counter is None:
-        counter = ReceiptCounter(series=series, last_number=0)
-        session.add(counter)
-    counter.last_number += 1
-    return counter.last_number
-
-
-def move_stock(session: Session, product_id: int, delta_milli: int, reason: str, ref_uuid: str,
-               user_id: int | None) -> None:
-    """Append a movement and update the on-hand figure in the same transaction."""
-    session.add(StockMovement(uuid=str(uuid.uuid4()), product_id=product_id, delta_milli=delta_milli,
-                              reason=reason, ref_uuid=ref_uuid, user_id=user_id))
-    updated = session.execute(
-        update(StockLevel).where(StockLevel.product_id == product_id)
-        .values(on_hand_milli=StockLevel.on_hand_milli + delta_milli)
-    ).rowcount  # type: ignore[attr-defined]
-    if not updated:
-        session.add(StockLevel(product_id=product_id, on_hand_milli=delta_milli, reserved_milli=0))
+    conn = session.connection()
+    number = conn.execute(_BUMP_COUNTER, {"s": series}).scalar()
+    if number is None:
+        conn.execute(_COUNTERS.insert(), {"series": series, "last_number": 1})
+        number = 1
+    return int(number)
 
 
 def receipt_from_sale(sale: Sale, settings: TillSettings, cashier_name: str) -> Receipt:
@@ -84,6 +81,17 @@ def receipt_from_sale(sale: Sale, settings: TillSettings, cashier_name: str) -> 
     )
 
 
+def insert_sale(session: Session, sale: Sale) -> None:
+    """Write a built (not yet added) Sale with its lines, taxes and tenders using plain executemany:
+    the ORM's unit of work costs more than the disk on the commit path."""
+    conn = session.connection()
+    sale.id = conn.execute(_INSERT_SALE, {k: getattr(sale, k) for k in _SALE_COLUMNS}).scalar_one()
+    for statement, keys, attr in _CHILDREN:
+        rows = getattr(sale, attr)
+        if rows:
+            conn.execute(statement, [{"sale_id": sale.id, **{k: getattr(r, k) for k in keys}} for r in rows])
+
+
 class SaleService:
     def __init__(self, ledger: Ledger, settings: TillSettings) -> None:
         self._ledger = ledger
@@ -106,7 +114,7 @@ class SaleService:
         try:
             with self._ledger.write() as session:
                 # The chain hashes the time as stored: always UTC, whatever zone the caller used.
-                sale = self._write(session, cart, tenders, settlement, cashier, customer_id,
+                sale = self._write(session, cart, totals, tenders, settlement, cashier, customer_id,
                                    sale_uuid or str(uuid.uuid4()), (now or utcnow()).astimezone(UTC))
                 return receipt_from_sale(sale, self._settings, cashier.name)
         except OperationalError as exc:
@@ -115,10 +123,10 @@ class SaleService:
                 raise
             raise StorageError(reason=unavailable.reason) from exc
 
-    def _write(self, session: Session, cart: Cart, tenders: Sequence[Tender], settlement: Settlement,
-               cashier: UserView, customer_id: int | None, sale_uuid: str, now: datetime) -> Sale:
+    def _write(self, session: Session, cart: Cart, totals: CartTotals, tenders: Sequence[Tender],
+               settlement: Settlement, cashier: UserView, customer_id: int | None, sale_uuid: str,
+               now: datetime) -> Sale:
         s = self._settings
-        totals = cart.totals()
         series = s.till_id
         number = next_number(session, series)
         sale = Sale(
@@ -143,16 +151,17 @@ class SaleService:
                                           reference=tender.reference))
         sale.prev_hash = last_sale_hash(session)
         sale.hash = chain_hash(sale.prev_hash, sale_content(sale))
-        session.add(sale)
-        for line in cart.lines:
-            move_stock(session, line.product.product_id, -to_milli(line.quantity), "sale", sale_uuid, cashier.user_id)
+        insert_sale(session, sale)
+        move_stock(session, [(ln.product.product_id, -to_milli(ln.quantity)) for ln in cart.lines], "sale",
+                   sale_uuid, cashier.user_id)
         append_audit(session, "sale.completed", user_id=cashier.user_id,
                      details={"sale": sale_uuid, "receipt": sale.receipt_no, "total": totals.total.minor})
-        session.add(OutboxEvent(
-            uuid=str(uuid.uuid4()), event_type="sale.completed", aggregate_type="sale", aggregate_uuid=sale_uuid,
-            payload=self._payload(session, sale), created_at=now,
-        ))
-        session.flush()
+        session.connection().execute(_INSERT_OUTBOX, {
+            "uuid": str(uuid.uuid4()), "event_type": "sale.completed", "aggregate_type": "sale",
+            "aggregate_uuid": sale_uuid, "payload": self._payload(session, sale), "created_at": now,
+            "status": "pending", "attempts": 0, "next_attempt_at": None, "last_error": None, "remote_ref": None,
+            "sent_at": None,
+        })
         return sale
 
     @staticmethod
