@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from sqlalchemy import Row, select, text
+from sqlalchemy import Row, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from pos.domain.barcode import MAX_BARCODE_LEN, clean_scan, has_valid_check_digit, is_gtin_like, lookup_variants
@@ -53,6 +53,10 @@ def _base_query():  # type: ignore[no-untyped-def]
     )
 
 
+_BY_CODE = _base_query().join(Barcode, Barcode.product_id == Product.id).where(Barcode.code == bindparam("code"))
+_BY_SKU = _base_query().where(Product.sku == bindparam("code"))
+
+
 def fts_query(text_in: str) -> str | None:
     """Turn typed text into an FTS5 query: every word must match as a prefix."""
     tokens = _TOKEN.findall(text_in.lower())
@@ -74,14 +78,14 @@ class CatalogService:
             raise InvalidBarcode(code=code[:MAX_BARCODE_LEN], reason="characters")
         if is_gtin_like(code) and not has_valid_check_digit(code):
             raise InvalidBarcode(code=code, reason="check_digit")
-        with self._ledger.read() as session:
+        # The scan hot path: prebuilt statements on a plain connection, no ORM session.
+        with self._ledger.read_engine.connect() as conn:
             for variant in lookup_variants(code):
-                row = session.execute(_base_query().join(Barcode, Barcode.product_id == Product.id)
-                                      .where(Barcode.code == variant)).first()
+                row = conn.execute(_BY_CODE, {"code": variant}).first()
                 if row is not None:
                     return _view(row, variant)
             # Shop-made labels often carry the SKU instead of a GTIN.
-            row = session.execute(_base_query().where(Product.sku == code)).first()
+            row = conn.execute(_BY_SKU, {"code": code}).first()
             if row is not None:
                 return _view(row, None)
         raise UnknownBarcode(code=code)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from pos.services.errors import ApprovalRequired, AuthError
 from pos.ui.messages import describe
+from pos.ui.theme import style
 
 T = TypeVar("T")
 
@@ -17,6 +18,7 @@ class ApprovalDialog(QDialog):
     def __init__(self, parent: QWidget | None, reason: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Manager approval"))
+        style(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(reason))
         layout.addWidget(QLabel(self.tr("Manager PIN:")))

@@ -20,6 +20,7 @@ from pos.domain.discount import Discount
 from pos.domain.errors import DomainError, InvalidDiscount
 from pos.domain.money import Money
 from pos.ui.messages import describe
+from pos.ui.theme import style
 
 
 class DiscountDialog(QDialog):
@@ -27,6 +28,7 @@ class DiscountDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Discount"))
         self._currency = currency
+        style(self)
         self.discount: Discount | None = None
         layout = QVBoxLayout(self)
         scope = QHBoxLayout()

@@ -11,6 +11,7 @@ from pos.domain.errors import DomainError
 from pos.services.auth import AuthService
 from pos.services.dto import UserView
 from pos.ui.messages import describe
+from pos.ui.theme import style
 
 
 class LoginView(QWidget):
@@ -20,6 +21,7 @@ class LoginView(QWidget):
         super().__init__()
         self.setObjectName("loginView")
         self._auth = auth
+        style(self)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         box = QWidget()

@@ -16,6 +16,7 @@ from pos.services.till import TillSession
 from pos.ui.login_view import LoginView
 from pos.ui.sale_view import SaleView
 from pos.ui.sync_panel import SyncPanel, status_text
+from pos.ui.theme import style
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.sale_view.logout_requested.connect(self._on_logout)
 
         bar = self.statusBar()
+        style(bar)
         self.cashier_label = QLabel(self.tr("Not logged in"))
         self.cashier_label.setObjectName("cashierLabel")
         self.sync_status_label = QLabel()
@@ -80,7 +82,9 @@ class MainWindow(QMainWindow):
         text, colour = status_text(status, self._fmt)
         self.sync_status_label.setText(text)
         self.sync_status_label.setStyleSheet(f"color:{colour}; font-weight:bold;")
-        self.sync_panel_button.setEnabled(status is not None and status.configured and self._user is not None)
+        configured = status is not None and status.configured
+        self.sync_panel_button.setVisible(configured)
+        self.sync_panel_button.setEnabled(configured and self._user is not None)
 
     def open_sync_panel(self) -> None:
         if self._sync_admin is None or self._user is None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+_BASE = "font-size:17px; font-weight:bold; padding:8px; border-radius:4px;"
 _STYLES = {
-    "error": "background:#b3261e; color:white;",
-    "warning": "background:#f2b705; color:#111;",
-    "info": "background:#0b57d0; color:white;",
-    "ok": "background:#0b6e2f; color:white;",
+    "error": _BASE + "background:#b3261e; color:white;",
+    "warning": _BASE + "background:#f2b705; color:#111;",
+    "info": _BASE + "background:#0b57d0; color:white;",
+    "ok": _BASE + "background:#0b6e2f; color:white;",
 }
 _ICONS = {"error": "✖ ", "warning": "⚠ ", "info": "ℹ ", "ok": "✔ "}
 

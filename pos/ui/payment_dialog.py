@@ -24,6 +24,7 @@ from pos.services.dto import Receipt
 from pos.services.till import TillSession
 from pos.ui.message_bar import MessageBar
 from pos.ui.messages import describe
+from pos.ui.theme import style
 
 
 class PaymentDialog(QDialog):
@@ -33,6 +34,7 @@ class PaymentDialog(QDialog):
         self.setWindowTitle(self.tr("Payment"))
         self.setMinimumWidth(560)
         self._till = till
+        style(self)
         self._fmt = fmt
         self._rounding = cash_rounding_minor
         self._currency = till.cart.currency

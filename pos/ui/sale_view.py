@@ -38,6 +38,7 @@ from pos.ui.message_bar import MessageBar
 from pos.ui.messages import describe
 from pos.ui.payment_dialog import PaymentDialog
 from pos.ui.search_popup import SearchResults
+from pos.ui.theme import style, style_table
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 120  # a scanner finishes a whole code well inside this; people type slower
@@ -70,6 +71,7 @@ class SaleView(QWidget):
         self.scan_input.returnPressed.connect(self._on_enter)
         self.scan_input.textEdited.connect(self._on_typed)
         self.scan_input.installEventFilter(self)
+        style(self.scan_input)
         root.addWidget(self.scan_input)
         # Results float over the cart instead of pushing it down.
         self.results = SearchResults(self, fmt)
@@ -91,14 +93,26 @@ class SaleView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(40)
+        style_table(self.table)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed number columns: measuring every row on each scan costs more than the scan itself.
+        metrics = self.table.fontMetrics()
+        widths = {CartModel.QTY: "0,999", CartModel.PRICE: "9.999,99", CartModel.DISCOUNT: "-999,99",
+                  CartModel.TOTAL: "9.999,99"}
+        for column, sample in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         header.setSectionResizeMode(CartModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.left.addWidget(self.table)
-        self.left.addWidget(self._build_done_panel())
+        done = self._build_done_panel()
+        style(done)
+        self.left.addWidget(done)
         body.addWidget(self.left, 3)
-        body.addWidget(self._build_side_panel(), 2)
+        side = self._build_side_panel()
+        style(side)
+        body.addWidget(side, 2)
 
         QShortcut(QKeySequence(Qt.Key.Key_F12), self, activated=self.pay)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, activated=self.change_quantity)

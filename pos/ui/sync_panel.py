@@ -36,6 +36,7 @@ from pos.services.stock_drift import DriftLine
 from pos.services.sync_admin import SyncAdminService
 from pos.ui.approval_dialog import with_approval
 from pos.ui.messages import describe
+from pos.ui.theme import style
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -154,6 +155,7 @@ class SyncPanel(QDialog):
         self.setWindowTitle(self.tr("Online store synchronisation"))
         self.resize(900, 500)
         self._admin = admin
+        style(self)
         self._user = user
         self._on_changed = on_changed
         layout = QVBoxLayout(self)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from pos.resources import resource
 
@@ -26,7 +26,7 @@ QPushButton#payButton:disabled, QPushButton#confirmPaymentButton:disabled { back
 QLineEdit { min-height: 40px; font-size: 20px; padding: 2px 8px; border: 2px solid #5b6270; border-radius: 6px;
             background: white; }
 QLineEdit:focus { border-color: #0b57d0; }
-QTableView { background: white; font-size: 17px; gridline-color: #d5d8dd; selection-background-color: #fff2b3;
+QTableView { background: white; font-size: 15px; gridline-color: #d5d8dd; selection-background-color: #fff2b3;
              selection-color: #111; }
 QHeaderView::section { background: #e4e7eb; font-weight: bold; padding: 4px; border: none; }
 QLabel#totalLabel { font-size: 40px; font-weight: bold; }
@@ -49,5 +49,29 @@ def load_fonts(app: QApplication) -> str:
             loaded.append(name)
     font = QFont(FONT_FAMILY, 11)
     app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
     return FONT_FAMILY if loaded else font.family()
+
+
+def style(widget: QWidget) -> None:
+    """Apply the look to a widget and its children.
+
+    Deliberately not app-wide: a style sheet makes Qt paint every affected widget through its
+    slow style-sheet path, and the cart table repaints on every scan. The table gets a palette
+    instead (``style_table``)."""
+    widget.setStyleSheet(STYLESHEET)
+
+
+def style_table(table: QTableView) -> None:
+    palette = table.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#111111"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#fff2b3"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#111111"))
+    table.setPalette(palette)
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(18)
+    table.setFont(font)
+    header_font = QFont(FONT_FAMILY)
+    header_font.setPixelSize(15)
+    header_font.setBold(True)
+    table.horizontalHeader().setFont(header_font)
