@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_datetime
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, get_decimal_symbol, get_group_symbol
 
-from pos.domain.money import Money
+from pos.domain.money import Money, exponent
 
 DEFAULT_LOCALES = {"es": "es_ES", "en": "en_US"}
 
@@ -28,16 +28,41 @@ def resolve_locale(setting: str, language: str) -> str:
     return "en_US"
 
 
+_SAMPLE = Decimal("1234.56")
+
+
 class Formatter:
+    """Formats for one locale. Babel is asked once per currency for the pattern; after that amounts
+    are formatted by hand, because the sale screen formats them on every scan."""
+
     def __init__(self, locale: str) -> None:
         self.locale = locale
+        self._decimal = get_decimal_symbol(locale)
+        self._group = get_group_symbol(locale)
+        self._templates: dict[str, str] = {}
+
+    def _number(self, minor: int, currency: str) -> str:
+        digits = exponent(currency)
+        whole, frac = divmod(abs(minor), 10**digits)
+        grouped = f"{whole:,}".replace(",", self._group)
+        text = f"{grouped}{self._decimal}{frac:0{digits}d}" if digits else grouped
+        return "-" + text if minor < 0 else text
 
     def money(self, amount: Money) -> str:
-        return format_currency(amount.to_decimal(), amount.currency, locale=self.locale)
+        template = self._templates.get(amount.currency)
+        if template is None:
+            sample = format_currency(_SAMPLE, amount.currency, locale=self.locale)
+            number = self._number(123456, amount.currency)
+            template = sample.replace(number, "{}") if number in sample and exponent(amount.currency) == 2 else ""
+            self._templates[amount.currency] = template
+        if not template:
+            return format_currency(amount.to_decimal(), amount.currency, locale=self.locale)
+        text = template.format(self._number(abs(amount.minor), amount.currency))
+        return "-" + text if amount.minor < 0 else text
 
     def amount(self, amount: Money) -> str:
         """Number only, with the locale's separators (for narrow receipt columns)."""
-        return format_decimal(amount.to_decimal(), format="#,##0.00", locale=self.locale)
+        return self._number(amount.minor, amount.currency)
 
     def quantity(self, qty: Decimal) -> str:
         if qty == qty.to_integral_value():
