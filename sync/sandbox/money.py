@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 try:
@@ -116,6 +117,16 @@ def exclusive_tax(net_cents: int, percent: int) -> int:
     if 2 * rem >= 100:
         tax += 1
     return tax if net_cents >= 0 else -tax
+
+
+def round_tax(exact_cents: Fraction) -> int:
+    """An exact tax in cents rounded the way WooCommerce does: to 6 decimals of the currency
+    (``WC_Tax::round``), then to the cent (``wc_round_tax_total``), halves away from zero."""
+    sign = -1 if exact_cents < 0 else 1
+    fine, rest = divmod(abs(exact_cents) * 10_000, 1)  # in 1/10000 of a cent
+    fine = int(fine) + (1 if 2 * rest >= 1 else 0)
+    cents, rem = divmod(fine, 10_000)
+    return sign * (cents + (1 if 2 * rem >= 10_000 else 0))
 
 
 def net_unit_price(gross_unit_cents: int, percent: int) -> Decimal:

@@ -60,6 +60,17 @@ def _shipping_line_json(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _fee_line_json(item: dict[str, Any]) -> dict[str, Any]:
+    """A fee line as ``get_order_item_data`` shows it: ``amount`` is the raw, never-set prop ('' for
+    fees made through REST) and ``taxes`` have no subtotal."""
+    return {
+        "id": item["id"], "name": item["name"], "tax_class": item["tax_class"], "tax_status": item["tax_status"],
+        "amount": "", "total": fmt(item["total"]), "total_tax": fmt(item["total_tax"]),
+        "taxes": [{"id": rate_id, "total": fmt(cents), "subtotal": ""} for rate_id, cents in item["taxes"]],
+        "meta_data": _meta_items(item["meta"]),
+    }
+
+
 def _items(order: dict[str, Any], item_type: str) -> list[dict[str, Any]]:
     return [i for i in order["items"] if i["item_type"] == item_type]
 
@@ -86,7 +97,7 @@ def order_json(req: Request, store: TaxReader, order: dict[str, Any]) -> dict[st
         "line_items": [line_item_json(i) for i in _items(order, "line_item")],
         "tax_lines": [_tax_line(store, i) for i in _items(order, "tax")],
         "shipping_lines": [_shipping_line_json(i) for i in _items(order, "shipping")],
-        "fee_lines": [], "coupon_lines": [],
+        "fee_lines": [_fee_line_json(i) for i in _items(order, "fee")], "coupon_lines": [],
         "refunds": [{"id": r["id"], "reason": r["reason"], "total": fmt(-r["amount"]), "total_tax": fmt(r["tax"])}
                     for r in order["refund_rows"]],
         "payment_url": f"{req.base_url}/checkout/order-pay/{oid}/?pay_for_order=true&key={order['order_key']}",
@@ -109,7 +120,8 @@ def refund_json(req: Request, store: TaxReader, refund: dict[str, Any]) -> dict[
         "refunded_payment": bool(refund["refunded_payment"]), "meta_data": refund["meta"],
         "line_items": [line_item_json(i) for i in _items(refund, "line_item")],
         "shipping_lines": [_shipping_line_json(i) for i in _items(refund, "shipping")],
-        "tax_lines": [_tax_line(store, i) for i in _items(refund, "tax")], "fee_lines": [],
+        "tax_lines": [_tax_line(store, i) for i in _items(refund, "tax")],
+        "fee_lines": [_fee_line_json(i) for i in _items(refund, "fee")],
         "_links": links(req, f"{base}/{rid}", base, ["GET", "DELETE"],
                         up=[{"href": req.rest_url(f"/wc/v3/orders/{oid}")}]),
     }

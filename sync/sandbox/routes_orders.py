@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import ApiError, missing_params
+from .errors import ApiError, invalid_param, missing_params
 from .money import parse_cents
 from .render_orders import note_json, order_json, refund_json
 from .store import SandboxStore
@@ -33,12 +33,14 @@ from .web import (
     query_list,
     to_wp_bool,
     type_error,
+    wp_list,
 )
 
 BATCH_LIMIT = 100
 SCHEMA_STATUSES = ["auto-draft", "pending", "processing", "on-hold", "completed", "cancelled", "refunded", "failed",
                    "checkout-draft"]
 TEXT_FIELDS = ("currency", "payment_method", "payment_method_title", "transaction_id", "customer_note", "created_via")
+FEE_TAX_STATUSES = ["taxable", "none"]
 
 
 def order_fields(body: dict[str, Any], strict: bool = True) -> dict[str, Any]:
@@ -63,7 +65,7 @@ def order_fields(body: dict[str, Any], strict: bool = True) -> dict[str, Any]:
                     raise type_error(name, "object")
                 continue
             out[name] = body[name]
-    for name in ("meta_data", "line_items", "shipping_lines"):
+    for name in ("meta_data", "line_items", "shipping_lines", "fee_lines"):
         if body.get(name) is not None:
             if not isinstance(body[name], list):
                 if strict:
@@ -74,10 +76,30 @@ def order_fields(body: dict[str, Any], strict: bool = True) -> dict[str, Any]:
         for key in ("product_id", "variation_id", "quantity"):
             if line.get(key) is not None:
                 line[key] = check_int(f"line_items[{i}][{key}]", line[key]) if strict else lenient_int(line[key])
+    if strict:
+        _check_fee_lines(out.get("fee_lines", []))
+    for line in out.get("line_items", []):
         if line.get("quantity") is not None and line["quantity"] <= 0:
             raise ApiError(400, "woocommerce_rest_invalid_product_quantity",
                            "Product quantity must be a positive float.")
     return out
+
+
+def _check_fee_lines(fees: list[dict[str, Any]]) -> None:
+    """The schema of ``fee_lines`` items (WordPress reports the nested path under ``fee_lines``).
+    Batch sub-requests skip it: there a bad ``tax_status`` becomes 'taxable' and ``total`` is cast."""
+    for i, fee in enumerate(fees):
+        for key, value in fee.items():
+            path = f"fee_lines[{i}][{key}]"
+            if key in ("tax_class", "tax_status", "total") and not isinstance(value, str):
+                raise invalid_param("fee_lines", f"{path} is not of type string.", "rest_invalid_type",
+                                    {"param": path})
+            if key == "tax_status" and value not in FEE_TAX_STATUSES:
+                raise invalid_param("fee_lines", f"{path} is not one of {wp_list(FEE_TAX_STATUSES)}.",
+                                    "rest_not_in_enum")
+            if key == "meta_data" and not isinstance(value, list):
+                raise invalid_param("fee_lines", f"{path} is not of type array.", "rest_invalid_type",
+                                    {"param": path})
 
 
 def refund_lines(raw: Any) -> list[dict[str, Any]]:

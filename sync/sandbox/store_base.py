@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS order_items (
   tax_class TEXT NOT NULL DEFAULT '', rate_id INTEGER, subtotal INTEGER NOT NULL DEFAULT 0,
   subtotal_tax INTEGER NOT NULL DEFAULT 0, total INTEGER NOT NULL DEFAULT 0, total_tax INTEGER NOT NULL DEFAULT 0,
   price TEXT NOT NULL DEFAULT '0', sku TEXT, gtin TEXT, parent_name TEXT, method_id TEXT NOT NULL DEFAULT '',
-  meta TEXT NOT NULL DEFAULT '[]');
+  meta TEXT NOT NULL DEFAULT '[]', tax_status TEXT NOT NULL DEFAULT '', taxes TEXT NOT NULL DEFAULT '[]');
 CREATE INDEX IF NOT EXISTS order_items_order ON order_items(order_id);
 CREATE TABLE IF NOT EXISTS notes (
   id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL, note TEXT NOT NULL, customer_note INTEGER NOT NULL,
@@ -77,7 +77,13 @@ CREATE TABLE IF NOT EXISTS idempotency (
   PRIMARY KEY (user_id, key));
 """
 
-JSON_COLUMNS = frozenset({"billing", "shipping", "meta", "attributes", "default_attributes", "category_ids"})
+JSON_COLUMNS = frozenset({"billing", "shipping", "meta", "attributes", "default_attributes", "category_ids",
+                          "taxes"})
+# Columns added after the first release: (table, column, definition), added to older files on open.
+ADDED_COLUMNS = [
+    ("order_items", "tax_status", "TEXT NOT NULL DEFAULT ''"),  # fee lines
+    ("order_items", "taxes", "TEXT NOT NULL DEFAULT '[]'"),  # fee lines: [[rate id, cents], ...]
+]
 
 # (rate id, tax class slug, class name, percent): the recorded Spanish store (+ super-reduced 4 %).
 DEFAULT_TAX_RATES = [
@@ -122,6 +128,9 @@ class StoreBase:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=5000")
         self._db.executescript(SCHEMA)
+        for table, column, definition in ADDED_COLUMNS:
+            if column not in {r[1] for r in self._db.execute(f"PRAGMA table_info({table})")}:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
         with self.tx() as db:
             for name, start in (("post", 10), ("item", 0), ("meta", 0), ("comment", 0), ("user", 1)):
                 db.execute("INSERT OR IGNORE INTO seq(name, value) VALUES (?, ?)", (name, start))

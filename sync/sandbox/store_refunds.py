@@ -4,8 +4,9 @@
   can (cod/bacs/cheque) and free-text methods such as 'cash' do not exist, so it fails with
   500 and leaves no refund and no restock. Till refunds send ``api_refund: false``.
 * ``api_restock`` puts the refunded quantities back ("Item #.. stock increased from X to Y.").
-* the amount may not exceed what is left to refund (500 "Invalid refund amount.");
-  a fully refunded order becomes 'refunded'; deleting a refund never takes stock back.
+* the amount may not exceed what is left to refund (500 "Invalid refund amount."), fees
+  included; a fully refunded order becomes 'refunded'; deleting a refund never takes stock back.
+* ``line_items`` may name fee lines too: the refund gets a negative fee line (never restocked).
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ class RefundsMixin(OrdersMixin):
     def create_refund(self, order_id: int, *, amount: int | None, reason: str = "", api_refund: bool = True,
                       api_restock: bool = True, lines: list[dict[str, Any]] | None = None,
                       meta_data: list[Any] | None = None, refunded_by: int = 1) -> dict[str, Any]:
-        """``lines``: ``{"id": order item id, "quantity": int, "refund_total": cents (net),
-        "refund_tax": {rate_id: cents}}``. ``amount`` None = sum of the lines."""
+        """``lines``: ``{"id": order item id (product or fee line), "quantity": int, "refund_total":
+        cents (net), "refund_tax": {rate_id: cents}}``. ``amount`` None = sum of the lines."""
         lines = lines or []
         with self.tx() as db:
             order = self.get_order(order_id)
@@ -67,7 +68,7 @@ class RefundsMixin(OrdersMixin):
                        " (?, 'refund', ?, 'completed', ?, ?, ?, ?, 0, ?, ?, ?, ?)",
                        (refund_id, order_id, order["currency"], amount, reason, refunded_by, json.dumps(meta), -amount,
                         now, now))
-            originals = {i["id"]: i for i in order["items"] if i["item_type"] == "line_item"}
+            originals = {i["id"]: i for i in order["items"] if i["item_type"] in ("line_item", "fee")}
             restocked: list[tuple[dict[str, Any], int]] = []
             rates: dict[int, int] = {}
             for line in lines:
@@ -77,10 +78,17 @@ class RefundsMixin(OrdersMixin):
                 qty, net, tax = int(line["quantity"]), int(line["refund_total"]), sum(line["refund_tax"].values())
                 for rate_id, value in line["refund_tax"].items():
                     rates[rate_id] = rates.get(rate_id, 0) - value
-                rate_id = next(iter(line["refund_tax"]), item["rate_id"])
-                price = Decimal(net) / 100 / qty if qty else Decimal(net) / 100
                 meta_item = [self.new_meta("_refunded_item_id", str(item["id"]), display_key="_refunded_item_id",
                                            display_value=str(item["id"]))]
+                if item["item_type"] == "fee":
+                    taxes = [[rate_id, -value] for rate_id, value in line["refund_tax"].items()]
+                    db.execute("INSERT INTO order_items(id, order_id, item_type, name, tax_class, tax_status, total,"
+                               " total_tax, taxes, meta) VALUES (?, ?, 'fee', ?, ?, ?, ?, ?, ?, ?)",
+                               (self.next_id("item"), refund_id, item["name"], item["tax_class"], item["tax_status"],
+                                -net, -tax, json.dumps(taxes), json.dumps(meta_item)))
+                    continue
+                rate_id = next(iter(line["refund_tax"]), item["rate_id"])
+                price = Decimal(net) / 100 / qty if qty else Decimal(net) / 100
                 db.execute(
                     "INSERT INTO order_items(id, order_id, item_type, name, product_id, variation_id, quantity,"
                     " tax_class, rate_id, subtotal, subtotal_tax, total, total_tax, price, sku, gtin, parent_name,"
