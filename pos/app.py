@@ -19,11 +19,12 @@ from pos.ledger.db import DB_FILENAME, Ledger
 from pos.services.auth import AuthService
 from pos.services.catalog import CatalogService
 from pos.services.diagnose import diagnose
-from pos.services.dto import UserView
+from pos.services.dto import ConnectionCheck, UserView
 from pos.services.parking import ParkingService
 from pos.services.sales import SaleService
 from pos.services.seed import seed_demo
 from pos.services.stock_drift import DriftLine, stock_drift
+from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
 from pos.sync_runtime import SyncRuntime
@@ -60,6 +61,12 @@ def setup_logging(verbose: bool = False) -> Path:
     return log_dir
 
 
+def _check_store(url: str, key: str, secret: str) -> ConnectionCheck:
+    from sync.check import check_store
+
+    return check_store(url, key, secret)
+
+
 class Services:
     """The use cases of one till, built over one open ledger."""
 
@@ -73,6 +80,7 @@ class Services:
         self.parking = ParkingService(self.ledger)
         self.sync_admin = SyncAdminService(self.ledger, self.auth)
         self.sync: SyncRuntime | None = None
+        self.store_setup = StoreSetupService(data_dir, _check_store)
 
     def stock_drift(self) -> list[DriftLine]:
         return stock_drift(self.ledger)

@@ -150,3 +150,17 @@ class OutboxItem:
     last_error: str | None
     created_at: datetime
     next_attempt_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionCheck:
+    """Outcome of "test connection". ``kind``: ok, bad_url, unreachable, tls, no_rest, no_woocommerce,
+    bad_credentials, error. ``detail`` is technical text for IT (never contains secrets)."""
+
+    kind: str
+    detail: str
+    store_name: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.kind == "ok"

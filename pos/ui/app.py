@@ -46,7 +46,7 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
     window = MainWindow(auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
                         till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
                         language=language, sync_admin=services.sync_admin,
-                        drift=services.stock_drift)
+                        drift=services.stock_drift, store_setup=services.store_setup, store_settings=s.store)
     sync = services.sync
     if sync is not None:
         bridge = SyncStatusBridge(window)

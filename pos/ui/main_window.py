@@ -7,14 +7,17 @@ from collections.abc import Callable
 from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget
 
+from pos.config import StoreSettings
 from pos.formatting import Formatter
 from pos.services.auth import AuthService
 from pos.services.dto import SyncStatus, UserView
 from pos.services.stock_drift import DriftLine
+from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
 from pos.ui.login_view import LoginView
 from pos.ui.sale_view import SaleView
+from pos.ui.store_settings_dialog import StoreSettingsDialog
 from pos.ui.sync_panel import SyncPanel, status_text
 from pos.ui.theme import style
 
@@ -23,7 +26,8 @@ class MainWindow(QMainWindow):
     def __init__(self, *, auth: AuthService, new_till: Callable[[UserView], TillSession], fmt: Formatter,
                  store_name: str, till_id: str, demo: bool, cash_rounding_minor: int, language: str,
                  sync_admin: SyncAdminService | None = None,
-                 drift: Callable[[], list[DriftLine]] | None = None) -> None:
+                 drift: Callable[[], list[DriftLine]] | None = None,
+                 store_setup: StoreSetupService | None = None, store_settings: StoreSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mostrador — %1 · till %2").replace("%1", store_name).replace("%2", till_id))
@@ -32,6 +36,8 @@ class MainWindow(QMainWindow):
         self._fmt = fmt
         self._sync_admin = sync_admin
         self._drift = drift
+        self._store_setup = store_setup
+        self._store_settings = store_settings or StoreSettings()
         self._sync_status: SyncStatus | None = None
         self._wake_sync: Callable[[], None] = lambda: None
         self._resync: Callable[[], None] = lambda: None
@@ -51,7 +57,7 @@ class MainWindow(QMainWindow):
         self.cashier_label.setObjectName("cashierLabel")
         self.sync_status_label = QLabel()
         self.sync_status_label.setObjectName("syncStatusLabel")
-        self.sync_panel_button = QPushButton(self.tr("Sync…"))
+        self.sync_panel_button = QPushButton(self.tr("Online store…"))
         self.sync_panel_button.setObjectName("syncPanelButton")
         self.sync_panel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sync_panel_button.setEnabled(False)
@@ -83,15 +89,29 @@ class MainWindow(QMainWindow):
         self.sync_status_label.setText(text)
         self.sync_status_label.setStyleSheet(f"color:{colour}; font-weight:bold;")
         configured = status is not None and status.configured
-        self.sync_panel_button.setVisible(configured)
-        self.sync_panel_button.setEnabled(configured and self._user is not None)
+        self.sync_panel_button.setVisible(configured or self._store_setup is not None)
+        self.sync_panel_button.setEnabled(self._user is not None)
 
     def open_sync_panel(self) -> None:
-        if self._sync_admin is None or self._user is None:
+        if self._user is None:
             return
-        panel = SyncPanel(self, self._sync_admin, self._user, self._fmt, self._sync_status,
-                          on_changed=self._wake_sync, on_resync=self._resync, drift=self._drift)
+        status = self._sync_status
+        if self._sync_admin is None or status is None or not status.configured:
+            self.open_store_settings()
+            return
+        panel = SyncPanel(self, self._sync_admin, self._user, self._fmt, status, on_changed=self._wake_sync,
+                          on_resync=self._resync, drift=self._drift,
+                          on_configure=self.open_store_settings if self._store_setup else None)
         panel.exec()
+        self.sale_view.scan_input.setFocus()
+
+    def open_store_settings(self) -> None:
+        if self._store_setup is None or self._user is None:
+            return
+        if not self._user.is_manager:
+            self.sale_view.message.show_message(self.tr("Only a manager can change the online store."), "warning")
+            return
+        StoreSettingsDialog(self, self._store_setup, self._user, self._store_settings).exec()
         self.sale_view.scan_input.setFocus()
 
     def _on_login(self, user: UserView) -> None:

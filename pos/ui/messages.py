@@ -79,6 +79,11 @@ def describe(error: BaseException) -> str:
             "disk_full": QCoreApplication.translate(
                 "Messages", "The disk is full. Nothing was lost, but call IT before selling on."
             ),
+            "keyring": QCoreApplication.translate(
+                "Messages",
+                "This computer has no secure password store; IT can set MOSTRADOR_STORE_KEY and "
+                "MOSTRADOR_STORE_SECRET instead.",
+            ),
         }.get(
             reason, QCoreApplication.translate("Messages", "The sale could not be saved. Nothing was lost: try again.")
         )

@@ -149,7 +149,8 @@ class DriftModel(QAbstractTableModel):
 class SyncPanel(QDialog):
     def __init__(self, parent: QWidget | None, admin: SyncAdminService, user: UserView, fmt: Formatter,
                  status: SyncStatus | None, on_changed: Callable[[], None], on_resync: Callable[[], None],
-                 drift: Callable[[], list[DriftLine]] | None = None) -> None:
+                 drift: Callable[[], list[DriftLine]] | None = None,
+                 on_configure: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncPanel")
         self.setWindowTitle(self.tr("Online store synchronisation"))
@@ -196,8 +197,14 @@ class SyncPanel(QDialog):
         resync.clicked.connect(on_resync)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
-        for button in (self.retry_button, self.resolve_button, resync, close):
+        for button in (self.retry_button, self.resolve_button, resync):
             buttons.addWidget(button)
+        if on_configure is not None:
+            configure = QPushButton(self.tr("Store settings…"))
+            configure.setObjectName("storeSettingsButton")
+            configure.clicked.connect(on_configure)
+            buttons.addWidget(configure)
+        buttons.addWidget(close)
         layout.addLayout(buttons)
         self.reload()
 

@@ -132,4 +132,42 @@ TRANSLATIONS = {
     "Difference": "Diferencia",
     "Documents": "Documentos",
     "Stock differences": "Diferencias de stock",
+    "Online store…": "Tienda online…",
+    "Only a manager can change the online store.": "Solo un encargado puede cambiar la tienda online.",
+    "This computer has no secure password store; IT can set MOSTRADOR_STORE_KEY and MOSTRADOR_STORE_SECRET instead.":
+        "Este equipo no tiene almacén seguro de contraseñas; informática puede definir MOSTRADOR_STORE_KEY y "
+        "MOSTRADOR_STORE_SECRET.",
+    "Connected to %1.": "Conectado a %1.",
+    "That address is not valid. It must start with https:// (or http:// on a local network) and be the shop's home "
+    "page, e.g. https://mitienda.es":
+        "Esa dirección no es válida. Debe empezar por https:// (o http:// en una red local) y ser la página "
+        "principal de la tienda, p. ej. https://mitienda.es",
+    "The store cannot be reached. Check the address and this computer's internet connection.":
+        "No se puede contactar con la tienda. Revise la dirección y la conexión a internet de este equipo.",
+    "The store's security certificate is not valid (TLS error). Ask whoever runs the web shop to fix the "
+    "certificate; do not switch to http://.":
+        "El certificado de seguridad de la tienda no es válido (error TLS). Pida a quien gestiona la web que lo "
+        "arregle; no cambie a http://.",
+    "The address answers, but not as a WordPress shop: check the address, and that WordPress permalinks are not set "
+    "to 'Plain' (Settings → Permalinks).":
+        "La dirección responde, pero no como una tienda WordPress: revise la dirección y que los enlaces permanentes "
+        "de WordPress no estén en 'Simple' (Ajustes → Enlaces permanentes).",
+    "That WordPress site has no WooCommerce REST API. Is WooCommerce installed and active?":
+        "Ese WordPress no tiene la API REST de WooCommerce. ¿Está WooCommerce instalado y activo?",
+    "The store refused the API key. Check the consumer key and secret (WooCommerce → Settings → Advanced → REST API, "
+    "read/write).":
+        "La tienda ha rechazado la clave de la API. Revise la clave y el secreto de cliente (WooCommerce → Ajustes → "
+        "Avanzado → API REST, lectura/escritura).",
+    "The test failed: %1": "La prueba ha fallado: %1",
+    "Online store": "Tienda online",
+    "Sandbox store (tests)": "Tienda de pruebas (sandbox)",
+    "Platform": "Plataforma",
+    "Store address": "Dirección de la tienda",
+    "Consumer key": "Clave de cliente",
+    "Consumer secret": "Secreto de cliente",
+    "Pickup location": "Punto de recogida",
+    "Test connection": "Probar conexión",
+    "Save": "Guardar",
+    "Saved: it takes effect when the till restarts.": "Guardado: se aplicará al reiniciar la caja.",
+    "Store settings…": "Configurar tienda…",
 }

@@ -3,12 +3,12 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/approval_dialog.py" line="19" />
+        <location filename="../../pos/ui/approval_dialog.py" line="20" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/approval_dialog.py" line="22" />
+        <location filename="../../pos/ui/approval_dialog.py" line="24" />
         <source>Manager PIN:</source>
         <translation>PIN del encargado:</translation>
     </message>
@@ -16,27 +16,27 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="22" />
+        <location filename="../../pos/ui/cart_model.py" line="26" />
         <source>Qty</source>
         <translation>Ud.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="22" />
+        <location filename="../../pos/ui/cart_model.py" line="26" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="22" />
+        <location filename="../../pos/ui/cart_model.py" line="26" />
         <source>Price</source>
         <translation>Precio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="22" />
+        <location filename="../../pos/ui/cart_model.py" line="26" />
         <source>Disc.</source>
         <translation>Dto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="22" />
+        <location filename="../../pos/ui/cart_model.py" line="27" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
@@ -44,27 +44,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos/ui/discount_dialog.py" line="28" />
+        <location filename="../../pos/ui/discount_dialog.py" line="29" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/discount_dialog.py" line="33" />
+        <location filename="../../pos/ui/discount_dialog.py" line="35" />
         <source>Selected line</source>
         <translation>Línea seleccionada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/discount_dialog.py" line="34" />
+        <location filename="../../pos/ui/discount_dialog.py" line="36" />
         <source>Whole ticket</source>
         <translation>Todo el ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/discount_dialog.py" line="41" />
+        <location filename="../../pos/ui/discount_dialog.py" line="43" />
         <source>Percent (%)</source>
         <translation>Porcentaje (%)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/discount_dialog.py" line="42" />
+        <location filename="../../pos/ui/discount_dialog.py" line="44" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
@@ -72,32 +72,32 @@
 <context>
     <name>DriftModel</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="116" />
+        <location filename="../../pos/ui/sync_panel.py" line="117" />
         <source>SKU</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="116" />
+        <location filename="../../pos/ui/sync_panel.py" line="117" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="116" />
+        <location filename="../../pos/ui/sync_panel.py" line="117" />
         <source>In shop</source>
         <translation>En tienda</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="116" />
+        <location filename="../../pos/ui/sync_panel.py" line="117" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="117" />
+        <location filename="../../pos/ui/sync_panel.py" line="118" />
         <source>Not yet sent</source>
         <translation>Sin enviar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="117" />
+        <location filename="../../pos/ui/sync_panel.py" line="118" />
         <source>Difference</source>
         <translation>Diferencia</translation>
     </message>
@@ -105,17 +105,17 @@
 <context>
     <name>LoginView</name>
     <message>
-        <location filename="../../pos/ui/login_view.py" line="32" />
+        <location filename="../../pos/ui/login_view.py" line="34" />
         <source>Type your PIN and press Enter</source>
         <translation>Teclee su PIN y pulse Intro</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login_view.py" line="40" />
+        <location filename="../../pos/ui/login_view.py" line="42" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login_view.py" line="58" />
+        <location filename="../../pos/ui/login_view.py" line="60" />
         <source>Demo mode — cashier Ana: PIN 1234 · manager Marta: PIN 9999</source>
         <translation>Modo demostración — cajera Ana: PIN 1234 · encargada Marta: PIN 9999</translation>
     </message>
@@ -123,48 +123,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="28" />
+        <location filename="../../pos/ui/main_window.py" line="33" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="48" />
-        <location filename="../../pos/ui/main_window.py" line="110" />
+        <location filename="../../pos/ui/main_window.py" line="56" />
+        <location filename="../../pos/ui/main_window.py" line="134" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="52" />
-        <source>Sync…</source>
-        <translation>Sincronización…</translation>
+        <location filename="../../pos/ui/main_window.py" line="60" />
+        <source>Online store…</source>
+        <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="57" />
+        <location filename="../../pos/ui/main_window.py" line="65" />
         <source>● Printer: none configured</source>
         <translation>● Impresora: no configurada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="95" />
+        <location filename="../../pos/ui/main_window.py" line="112" />
+        <source>Only a manager can change the online store.</source>
+        <translation>Solo un encargado puede cambiar la tienda online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="119" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="95" />
+        <location filename="../../pos/ui/main_window.py" line="119" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="96" />
+        <location filename="../../pos/ui/main_window.py" line="120" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="96" />
+        <location filename="../../pos/ui/main_window.py" line="120" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="106" />
+        <location filename="../../pos/ui/main_window.py" line="130" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -299,17 +304,22 @@
         <translation>El disco está lleno. No se ha perdido nada, pero avise a informática antes de seguir vendiendo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="83" />
+        <location filename="../../pos/ui/messages.py" line="82" />
+        <source>This computer has no secure password store; IT can set MOSTRADOR_STORE_KEY and MOSTRADOR_STORE_SECRET instead.</source>
+        <translation>Este equipo no tiene almacén seguro de contraseñas; informática puede definir MOSTRADOR_STORE_KEY y MOSTRADOR_STORE_SECRET.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="88" />
         <source>The sale could not be saved. Nothing was lost: try again.</source>
         <translation>No se ha podido guardar la venta. No se ha perdido nada: inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="86" />
+        <location filename="../../pos/ui/messages.py" line="91" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="88" />
+        <location filename="../../pos/ui/messages.py" line="93" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
     </message>
@@ -317,37 +327,37 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="80" />
+        <location filename="../../pos/ui/sync_panel.py" line="81" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="80" />
+        <location filename="../../pos/ui/sync_panel.py" line="81" />
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="80" />
+        <location filename="../../pos/ui/sync_panel.py" line="81" />
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="80" />
+        <location filename="../../pos/ui/sync_panel.py" line="81" />
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="81" />
+        <location filename="../../pos/ui/sync_panel.py" line="82" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="106" />
+        <location filename="../../pos/ui/sync_panel.py" line="107" />
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="106" />
+        <location filename="../../pos/ui/sync_panel.py" line="107" />
         <source>Refused</source>
         <translation>Rechazado</translation>
     </message>
@@ -355,94 +365,94 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="33" />
+        <location filename="../../pos/ui/payment_dialog.py" line="34" />
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="46" />
-        <location filename="../../pos/ui/payment_dialog.py" line="179" />
+        <location filename="../../pos/ui/payment_dialog.py" line="48" />
+        <location filename="../../pos/ui/payment_dialog.py" line="181" />
         <source>Amount due</source>
         <translation>Importe a cobrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="54" />
+        <location filename="../../pos/ui/payment_dialog.py" line="56" />
         <source>Amount handed over (empty = exact)</source>
         <translation>Importe entregado (vacío = exacto)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="59" />
+        <location filename="../../pos/ui/payment_dialog.py" line="61" />
         <source>Exact</source>
         <translation>Exacto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="71" />
+        <location filename="../../pos/ui/payment_dialog.py" line="73" />
         <source>Cash (F1)</source>
         <translation>Efectivo (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="74" />
+        <location filename="../../pos/ui/payment_dialog.py" line="76" />
         <source>Card (F2)</source>
         <translation>Tarjeta (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="77" />
-        <location filename="../../pos/ui/payment_dialog.py" line="173" />
+        <location filename="../../pos/ui/payment_dialog.py" line="79" />
+        <location filename="../../pos/ui/payment_dialog.py" line="175" />
         <source>Wallet</source>
         <translation>Monedero</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="80" />
+        <location filename="../../pos/ui/payment_dialog.py" line="82" />
         <source>Attach a customer with a wallet to pay with it</source>
         <translation>Asigne un cliente con monedero para pagar con él</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="86" />
+        <location filename="../../pos/ui/payment_dialog.py" line="88" />
         <source>Card terminal approval code</source>
         <translation>Código de autorización del datáfono</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="94" />
+        <location filename="../../pos/ui/payment_dialog.py" line="96" />
         <source>Remove payment</source>
         <translation>Quitar pago</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="98" />
+        <location filename="../../pos/ui/payment_dialog.py" line="100" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="105" />
+        <location filename="../../pos/ui/payment_dialog.py" line="107" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="107" />
+        <location filename="../../pos/ui/payment_dialog.py" line="109" />
         <source>Confirm payment (F12)</source>
         <translation>Confirmar cobro (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="145" />
+        <location filename="../../pos/ui/payment_dialog.py" line="147" />
         <source>Type the approval code printed by the card terminal.</source>
         <translation>Teclee el código de autorización que imprime el datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="172" />
+        <location filename="../../pos/ui/payment_dialog.py" line="174" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="172" />
+        <location filename="../../pos/ui/payment_dialog.py" line="174" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="173" />
+        <location filename="../../pos/ui/payment_dialog.py" line="175" />
         <source>Voucher</source>
         <translation>Vale</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="179" />
+        <location filename="../../pos/ui/payment_dialog.py" line="181" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
@@ -450,194 +460,300 @@
 <context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="68" />
+        <location filename="../../pos/ui/sale_view.py" line="69" />
         <source>Scan or search product…</source>
         <translation>Escanear o buscar producto…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="69" />
+        <location filename="../../pos/ui/sale_view.py" line="70" />
         <source>Scan or search product</source>
         <translation>Escanear o buscar producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="122" />
+        <location filename="../../pos/ui/sale_view.py" line="136" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="135" />
+        <location filename="../../pos/ui/sale_view.py" line="149" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="136" />
+        <location filename="../../pos/ui/sale_view.py" line="150" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="137" />
+        <location filename="../../pos/ui/sale_view.py" line="151" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="140" />
-        <location filename="../../pos/ui/sale_view.py" line="405" />
+        <location filename="../../pos/ui/sale_view.py" line="154" />
+        <location filename="../../pos/ui/sale_view.py" line="419" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="141" />
+        <location filename="../../pos/ui/sale_view.py" line="155" />
         <source>Park (F9)</source>
         <translation>Aparcar (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="142" />
+        <location filename="../../pos/ui/sale_view.py" line="156" />
         <source>Resume (F10)</source>
         <translation>Recuperar (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="143" />
+        <location filename="../../pos/ui/sale_view.py" line="157" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="155" />
+        <location filename="../../pos/ui/sale_view.py" line="169" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="156" />
+        <location filename="../../pos/ui/sale_view.py" line="170" />
         <source>Discount (F5)</source>
         <translation>Descuento (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="157" />
+        <location filename="../../pos/ui/sale_view.py" line="171" />
         <source>Void line (F8)</source>
         <translation>Anular línea (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="161" />
+        <location filename="../../pos/ui/sale_view.py" line="175" />
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="164" />
+        <location filename="../../pos/ui/sale_view.py" line="178" />
         <source>PAY (F12)</source>
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="171" />
+        <location filename="../../pos/ui/sale_view.py" line="185" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="198" />
+        <location filename="../../pos/ui/sale_view.py" line="212" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="201" />
+        <location filename="../../pos/ui/sale_view.py" line="215" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="315" />
-        <location filename="../../pos/ui/sale_view.py" line="333" />
+        <location filename="../../pos/ui/sale_view.py" line="329" />
+        <location filename="../../pos/ui/sale_view.py" line="347" />
         <source>Select a line first.</source>
         <translation>Seleccione primero una línea.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="319" />
+        <location filename="../../pos/ui/sale_view.py" line="333" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="319" />
+        <location filename="../../pos/ui/sale_view.py" line="333" />
         <source>New quantity:</source>
         <translation>Nueva cantidad:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="358" />
+        <location filename="../../pos/ui/sale_view.py" line="372" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="360" />
+        <location filename="../../pos/ui/sale_view.py" line="374" />
         <source>Ticket of %1</source>
         <translation>Ticket de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="366" />
+        <location filename="../../pos/ui/sale_view.py" line="380" />
         <source>Sale parked.</source>
         <translation>Venta aparcada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="375" />
+        <location filename="../../pos/ui/sale_view.py" line="389" />
         <source>No parked sales.</source>
         <translation>No hay ventas aparcadas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="378" />
+        <location filename="../../pos/ui/sale_view.py" line="392" />
         <source>Resume sale</source>
         <translation>Recuperar venta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="378" />
+        <location filename="../../pos/ui/sale_view.py" line="392" />
         <source>Parked sales:</source>
         <translation>Ventas aparcadas:</translation>
     </message>
 </context>
 <context>
-    <name>SyncPanel</name>
+    <name>StoreCheck</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="154" />
-        <source>Online store synchronisation</source>
-        <translation>Sincronización con la tienda online</translation>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="29" />
+        <source>Connected to %1.</source>
+        <translation>Conectado a %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="163" />
-        <source>Last problem: %1</source>
-        <translation>Último problema: %1</translation>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="30" />
+        <source>That address is not valid. It must start with https:// (or http:// on a local network) and be the shop's home page, e.g. https://mitienda.es</source>
+        <translation>Esa dirección no es válida. Debe empezar por https:// (o http:// en una red local) y ser la página principal de la tienda, p. ej. https://mitienda.es</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="177" />
-        <source>Documents</source>
-        <translation>Documentos</translation>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="35" />
+        <source>The store cannot be reached. Check the address and this computer's internet connection.</source>
+        <translation>No se puede contactar con la tienda. Revise la dirección y la conexión a internet de este equipo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="178" />
-        <source>Stock differences</source>
-        <translation>Diferencias de stock</translation>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="38" />
+        <source>The store's security certificate is not valid (TLS error). Ask whoever runs the web shop to fix the certificate; do not switch to http://.</source>
+        <translation>El certificado de seguridad de la tienda no es válido (error TLS). Pida a quien gestiona la web que lo arregle; no cambie a http://.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="184" />
-        <source>Retry</source>
-        <translation>Reintentar</translation>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="43" />
+        <source>The address answers, but not as a WordPress shop: check the address, and that WordPress permalinks are not set to 'Plain' (Settings → Permalinks).</source>
+        <translation>La dirección responde, pero no como una tienda WordPress: revise la dirección y que los enlaces permanentes de WordPress no estén en 'Simple' (Ajustes → Enlaces permanentes).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="187" />
-        <location filename="../../pos/ui/sync_panel.py" line="221" />
-        <source>Mark as resolved</source>
-        <translation>Marcar como resuelto</translation>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="48" />
+        <source>That WordPress site has no WooCommerce REST API. Is WooCommerce installed and active?</source>
+        <translation>Ese WordPress no tiene la API REST de WooCommerce. ¿Está WooCommerce instalado y activo?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="190" />
-        <source>Reload catalogue</source>
-        <translation>Recargar catálogo</translation>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="51" />
+        <source>The store refused the API key. Check the consumer key and secret (WooCommerce → Settings → Advanced → REST API, read/write).</source>
+        <translation>La tienda ha rechazado la clave de la API. Revise la clave y el secreto de cliente (WooCommerce → Ajustes → Avanzado → API REST, lectura/escritura).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="193" />
+        <location filename="../../pos/ui/store_settings_dialog.py" line="57" />
+        <source>The test failed: %1</source>
+        <translation>La prueba ha fallado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSettingsDialog</name>
+    <message>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="67" />
+        <source>Online store</source>
+        <translation>Tienda online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="77" />
+        <source>Sandbox store (tests)</source>
+        <translation>Tienda de pruebas (sandbox)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="91" />
+        <source>Platform</source>
+        <translation>Plataforma</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="92" />
+        <source>Store address</source>
+        <translation>Dirección de la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="93" />
+        <source>Consumer key</source>
+        <translation>Clave de cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="94" />
+        <source>Consumer secret</source>
+        <translation>Secreto de cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="95" />
+        <source>Pickup location</source>
+        <translation>Punto de recogida</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="102" />
+        <source>Test connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="105" />
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/store_settings_dialog.py" line="108" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="212" />
-        <location filename="../../pos/ui/sync_panel.py" line="219" />
+        <location filename="../../pos/ui/store_settings_dialog.py" line="139" />
+        <source>Saved: it takes effect when the till restarts.</source>
+        <translation>Guardado: se aplicará al reiniciar la caja.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="156" />
+        <source>Online store synchronisation</source>
+        <translation>Sincronización con la tienda online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="166" />
+        <source>Last problem: %1</source>
+        <translation>Último problema: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="182" />
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="183" />
+        <source>Stock differences</source>
+        <translation>Diferencias de stock</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="189" />
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="192" />
+        <location filename="../../pos/ui/sync_panel.py" line="232" />
+        <source>Mark as resolved</source>
+        <translation>Marcar como resuelto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="195" />
+        <source>Reload catalogue</source>
+        <translation>Recargar catálogo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="198" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="203" />
+        <source>Store settings…</source>
+        <translation>Configurar tienda…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_panel.py" line="223" />
+        <location filename="../../pos/ui/sync_panel.py" line="230" />
         <source>Select a refused document first.</source>
         <translation>Seleccione primero un documento rechazado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="221" />
+        <location filename="../../pos/ui/sync_panel.py" line="232" />
         <source>What was done in the store?</source>
         <translation>¿Qué se hizo en la tienda online?</translation>
     </message>
@@ -645,37 +761,37 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="55" />
+        <location filename="../../pos/ui/sync_panel.py" line="56" />
         <source>● Online store: not connected</source>
         <translation>● Tienda online: sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="57" />
+        <location filename="../../pos/ui/sync_panel.py" line="58" />
         <source>● Online store: credentials refused</source>
         <translation>● Tienda online: credenciales rechazadas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="61" />
+        <location filename="../../pos/ui/sync_panel.py" line="62" />
         <source>● Online store: offline since %1</source>
         <translation>● Tienda online: sin conexión desde %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="64" />
+        <location filename="../../pos/ui/sync_panel.py" line="65" />
         <source>● Online store: sending</source>
         <translation>● Tienda online: enviando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="66" />
+        <location filename="../../pos/ui/sync_panel.py" line="67" />
         <source>● Online store: up to date</source>
         <translation>● Tienda online: al día</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="68" />
+        <location filename="../../pos/ui/sync_panel.py" line="69" />
         <source>%1 pending</source>
         <translation>%1 pendientes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="70" />
+        <location filename="../../pos/ui/sync_panel.py" line="71" />
         <source>%1 refused</source>
         <translation>%1 rechazados</translation>
     </message>

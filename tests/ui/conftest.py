@@ -21,7 +21,8 @@ def services(tmp_path: Path) -> Iterator[Services]:
     svc.close()
 
 
-def make_window(qtbot, services: Services, language: str = "es") -> MainWindow:  # type: ignore[no-untyped-def]
+def use_language(language: str) -> None:
+    """Fonts and translators as the app installs them (replacing any from an earlier test)."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -30,6 +31,10 @@ def make_window(qtbot, services: Services, language: str = "es") -> MainWindow: 
     for translator in getattr(app, "_mostrador_translators", []):
         app.removeTranslator(translator)
     app._mostrador_translators = install_translators(app, language)  # type: ignore[attr-defined]
+
+
+def make_window(qtbot, services: Services, language: str = "es") -> MainWindow:  # type: ignore[no-untyped-def]
+    use_language(language)
     window = build_window(services, Formatter("es_ES" if language == "es" else "en_US"), language)
     qtbot.addWidget(window)
     window.show()
