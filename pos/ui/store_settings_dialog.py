@@ -98,6 +98,7 @@ class StoreSettingsDialog(QDialog):
         self.result = QLabel()
         self.result.setObjectName("storeCheckResult")
         self.result.setWordWrap(True)
+        self.result.setMinimumHeight(72)  # room for a three-line explanation without the dialog jumping
         layout.addWidget(self.result)
         buttons = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Test connection"))
