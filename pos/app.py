@@ -14,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 from pos.config import Settings, default_data_dir, load_settings, write_default_config
+from pos.credentials import store_credentials
 from pos.formatting import Formatter, resolve_locale
 from pos.ledger.db import DB_FILENAME, Ledger
 from pos.services.auth import AuthService
@@ -131,7 +132,11 @@ def run_diagnose(data_dir: Path) -> int:
     except ValueError as exc:
         print(f"FAIL config: {exc}")
         return 1
-    lines = diagnose(data_dir, settings)
+    def check(url: str) -> ConnectionCheck | None:
+        creds = store_credentials(url)
+        return _check_store(url, creds.key, creds.secret) if creds else None
+
+    lines = diagnose(data_dir, settings, check)
     for line in lines:
         print(f"{line.status:<4} {line.name}: {line.detail}")
     return 1 if any(line.status == "FAIL" for line in lines) else 0

@@ -4,6 +4,7 @@ printer or an unreachable store only WARNs, because the till still sells."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select, text
@@ -12,12 +13,15 @@ from pos.config import Settings
 from pos.ledger.chain import verify_audit, verify_sales
 from pos.ledger.db import DB_FILENAME, Ledger, current_revision, head_revision
 from pos.ledger.models import OutboxEvent, Product, Sale, User
-from pos.services.dto import HealthLine
+from pos.services.dto import ConnectionCheck, HealthLine
 
 MIN_FREE_BYTES = 200 * 1024 * 1024
 
 
-def diagnose(data_dir: Path, settings: Settings) -> list[HealthLine]:
+StoreChecker = Callable[[str], ConnectionCheck | None]
+
+
+def diagnose(data_dir: Path, settings: Settings, check_store: StoreChecker | None = None) -> list[HealthLine]:
     lines: list[HealthLine] = []
     path = data_dir / DB_FILENAME
     if not path.exists():
@@ -32,7 +36,7 @@ def diagnose(data_dir: Path, settings: Settings) -> list[HealthLine]:
             lines += _content(ledger)
     finally:
         ledger.close()
-    lines.append(_store(settings))
+    lines.append(_store(settings, check_store))
     lines.append(_printer(settings))
     lines.append(_scanner(settings))
     lines.append(_disk(data_dir))
@@ -83,13 +87,20 @@ def _content(ledger: Ledger) -> list[HealthLine]:
     return out
 
 
-def _store(settings: Settings) -> HealthLine:
+def _store(settings: Settings, check_store: StoreChecker | None) -> HealthLine:
     store = settings.store
     if not settings.store_configured:
         if settings.demo:
-            return HealthLine("OK", "store", "demo mode: embedded sandbox store")
+            return HealthLine("OK", "store", "demo mode: embedded sandbox store, started with the till")
         return HealthLine("WARN", "store", "no online store configured ([store] in config.toml)")
-    return HealthLine("WARN", "store", f"{store.kind} {store.url}: reachability is not checked by this version")
+    result = check_store(store.url) if check_store else None
+    if result is None:
+        return HealthLine("WARN", "store", f"{store.kind} {store.url}: no credentials (keyring or "
+                                           "MOSTRADOR_STORE_KEY / MOSTRADOR_STORE_SECRET)")
+    if result.ok:
+        return HealthLine("OK", "store", f"{store.url}: {result.detail}")
+    # Unreachable or refused is a WARN: the till keeps selling and sync catches up later.
+    return HealthLine("WARN", "store", f"{store.url}: {result.kind}: {result.detail}")
 
 
 def _printer(settings: Settings) -> HealthLine:
