@@ -15,6 +15,7 @@ import platformdirs
 
 from pos.config import Settings, default_data_dir, load_settings, write_default_config
 from pos.credentials import store_credentials
+from pos.devices.pole_display import PoleDisplay
 from pos.formatting import Formatter, resolve_locale
 from pos.ledger.db import DB_FILENAME, Ledger
 from pos.services.auth import AuthService
@@ -81,6 +82,12 @@ class Services:
         self.parking = ParkingService(self.ledger)
         self.sync_admin = SyncAdminService(self.ledger, self.auth)
         self.sync: SyncRuntime | None = None
+        self.pole: PoleDisplay | None = None
+        if settings.devices.pole_uri:
+            try:
+                self.pole = PoleDisplay(settings.devices.pole_uri)
+            except ValueError as exc:
+                log.warning("pole display ignored: %s", exc)
         self.store_setup = StoreSetupService(data_dir, _check_store)
 
     def stock_drift(self) -> list[DriftLine]:
@@ -98,6 +105,8 @@ class Services:
     def close(self) -> None:
         if self.sync is not None:
             self.sync.stop()
+        if self.pole is not None:
+            self.pole.close()
         self.ledger.close()
 
 

@@ -43,6 +43,8 @@ class DeviceSettings:
     printer_uri: str = "none"
     printer_profile: str = "default"
     scanner_uri: str = "keyboard"
+    customer_window: str = "auto"  # auto (when a second screen exists) | on | off
+    pole_uri: str = ""  # serial:///dev/ttyUSB1?baudrate=9600 for a 2×20 pole display
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ def load_settings(data_dir: Path) -> Settings:
         printer_uri=str(raw.get("printer", {}).get("uri", "none")),
         printer_profile=str(raw.get("printer", {}).get("profile", "default")),
         scanner_uri=str(raw.get("scanner", {}).get("uri", "keyboard")),
+        customer_window=str(raw.get("display", {}).get("window", "auto")),
+        pole_uri=str(raw.get("display", {}).get("pole_uri", "")),
     )
     return Settings(
         till=_pick(TillSettings, raw.get("till", {})),

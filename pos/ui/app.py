@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from pos.devices.pole_display import paid_lines, pole_lines
 from pos.formatting import Formatter
 from pos.resources import resource
+from pos.ui.customer_display import CustomerDisplay
 from pos.ui.main_window import MainWindow
 from pos.ui.sync_panel import SyncStatusBridge
 from pos.ui.theme import load_fonts
@@ -47,6 +49,14 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                         till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
                         language=language, sync_admin=services.sync_admin,
                         drift=services.stock_drift, store_setup=services.store_setup, store_settings=s.store)
+    window.customer_display = CustomerDisplay(fmt, s.till.store_name)
+    window.sale_view.cart_changed.connect(window.customer_display.show_cart)
+    window.sale_view.sale_completed.connect(window.customer_display.show_paid)
+    window.customer_display.place(s.devices.customer_window)
+    if services.pole is not None:
+        pole = services.pole
+        window.sale_view.cart_changed.connect(lambda view: pole.show(*pole_lines(view, fmt)))
+        window.sale_view.sale_completed.connect(lambda receipt: pole.show(*paid_lines(receipt, fmt)))
     sync = services.sync
     if sync is not None:
         bridge = SyncStatusBridge(window)

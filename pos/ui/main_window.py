@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from pos.config import StoreSettings
 from pos.formatting import Formatter
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self._wake_sync: Callable[[], None] = lambda: None
         self._resync: Callable[[], None] = lambda: None
         self._user: UserView | None = None
+        self.customer_display: QWidget | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.login_view = LoginView(auth, store_name, demo)
@@ -78,6 +80,11 @@ class MainWindow(QMainWindow):
 
     def _tick(self) -> None:
         self.clock_label.setText(QDateTime.currentDateTime().toString("HH:mm"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.customer_display is not None:
+            self.customer_display.close()  # otherwise the second screen keeps the app alive
+        super().closeEvent(event)
 
     def set_sync_actions(self, *, wake: Callable[[], None], resync: Callable[[], None]) -> None:
         self._wake_sync = wake

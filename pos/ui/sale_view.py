@@ -47,6 +47,7 @@ SEARCH_DELAY_MS = 120  # a scanner finishes a whole code well inside this; peopl
 class SaleView(QWidget):
     logout_requested = Signal()
     sale_completed = Signal(object)  # Receipt
+    cart_changed = Signal(object)  # CartView, for the customer display
 
     def __init__(self, fmt: Formatter, cash_rounding_minor: int, language: str) -> None:
         super().__init__()
@@ -205,6 +206,7 @@ class SaleView(QWidget):
         self.scan_input.setFocus()
 
     def _show(self, view: CartView) -> None:
+        self.cart_changed.emit(view)
         self.left.setCurrentIndex(0)
         self.model.set_lines(view.lines)
         totals = view.totals

@@ -170,4 +170,9 @@ TRANSLATIONS = {
     "Save": "Guardar",
     "Saved: it takes effect when the till restarts.": "Guardado: se aplicará al reiniciar la caja.",
     "Store settings…": "Configurar tienda…",
+    "Customer display": "Visor de cliente",
+    "Welcome to %1": "Bienvenido a %1",
+    "TOTAL %1": "TOTAL %1",
+    "Thank you for your purchase!": "¡Gracias por su compra!",
+    "Change %1": "Cambio %1",
 }

@@ -42,6 +42,35 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../../pos/ui/customer_display.py" line="20" />
+        <source>Customer display</source>
+        <translation>Visor de cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_display.py" line="52" />
+        <source>Welcome to %1</source>
+        <translation>Bienvenido a %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_display.py" line="68" />
+        <location filename="../../pos/ui/customer_display.py" line="73" />
+        <source>TOTAL %1</source>
+        <translation>TOTAL %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_display.py" line="72" />
+        <source>Thank you for your purchase!</source>
+        <translation>¡Gracias por su compra!</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_display.py" line="74" />
+        <source>Change %1</source>
+        <translation>Cambio %1</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <location filename="../../pos/ui/discount_dialog.py" line="29" />
@@ -123,53 +152,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="33" />
+        <location filename="../../pos/ui/main_window.py" line="34" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="56" />
-        <location filename="../../pos/ui/main_window.py" line="134" />
+        <location filename="../../pos/ui/main_window.py" line="58" />
+        <location filename="../../pos/ui/main_window.py" line="141" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="60" />
+        <location filename="../../pos/ui/main_window.py" line="62" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="65" />
+        <location filename="../../pos/ui/main_window.py" line="67" />
         <source>● Printer: none configured</source>
         <translation>● Impresora: no configurada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="112" />
+        <location filename="../../pos/ui/main_window.py" line="119" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="119" />
+        <location filename="../../pos/ui/main_window.py" line="126" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="119" />
+        <location filename="../../pos/ui/main_window.py" line="126" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="120" />
+        <location filename="../../pos/ui/main_window.py" line="127" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="120" />
+        <location filename="../../pos/ui/main_window.py" line="127" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="130" />
+        <location filename="../../pos/ui/main_window.py" line="137" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -460,139 +489,139 @@
 <context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="69" />
+        <location filename="../../pos/ui/sale_view.py" line="70" />
         <source>Scan or search product…</source>
         <translation>Escanear o buscar producto…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="70" />
+        <location filename="../../pos/ui/sale_view.py" line="71" />
         <source>Scan or search product</source>
         <translation>Escanear o buscar producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="136" />
+        <location filename="../../pos/ui/sale_view.py" line="137" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="149" />
+        <location filename="../../pos/ui/sale_view.py" line="150" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="150" />
+        <location filename="../../pos/ui/sale_view.py" line="151" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="151" />
+        <location filename="../../pos/ui/sale_view.py" line="152" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="154" />
-        <location filename="../../pos/ui/sale_view.py" line="419" />
+        <location filename="../../pos/ui/sale_view.py" line="155" />
+        <location filename="../../pos/ui/sale_view.py" line="421" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="155" />
+        <location filename="../../pos/ui/sale_view.py" line="156" />
         <source>Park (F9)</source>
         <translation>Aparcar (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="156" />
+        <location filename="../../pos/ui/sale_view.py" line="157" />
         <source>Resume (F10)</source>
         <translation>Recuperar (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="157" />
+        <location filename="../../pos/ui/sale_view.py" line="158" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="169" />
+        <location filename="../../pos/ui/sale_view.py" line="170" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="170" />
+        <location filename="../../pos/ui/sale_view.py" line="171" />
         <source>Discount (F5)</source>
         <translation>Descuento (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="171" />
+        <location filename="../../pos/ui/sale_view.py" line="172" />
         <source>Void line (F8)</source>
         <translation>Anular línea (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="175" />
+        <location filename="../../pos/ui/sale_view.py" line="176" />
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="178" />
+        <location filename="../../pos/ui/sale_view.py" line="179" />
         <source>PAY (F12)</source>
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="185" />
+        <location filename="../../pos/ui/sale_view.py" line="186" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="212" />
+        <location filename="../../pos/ui/sale_view.py" line="214" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="215" />
+        <location filename="../../pos/ui/sale_view.py" line="217" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="329" />
-        <location filename="../../pos/ui/sale_view.py" line="347" />
+        <location filename="../../pos/ui/sale_view.py" line="331" />
+        <location filename="../../pos/ui/sale_view.py" line="349" />
         <source>Select a line first.</source>
         <translation>Seleccione primero una línea.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="333" />
+        <location filename="../../pos/ui/sale_view.py" line="335" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="333" />
+        <location filename="../../pos/ui/sale_view.py" line="335" />
         <source>New quantity:</source>
         <translation>Nueva cantidad:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="372" />
+        <location filename="../../pos/ui/sale_view.py" line="374" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="374" />
+        <location filename="../../pos/ui/sale_view.py" line="376" />
         <source>Ticket of %1</source>
         <translation>Ticket de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="380" />
+        <location filename="../../pos/ui/sale_view.py" line="382" />
         <source>Sale parked.</source>
         <translation>Venta aparcada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="389" />
+        <location filename="../../pos/ui/sale_view.py" line="391" />
         <source>No parked sales.</source>
         <translation>No hay ventas aparcadas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="392" />
+        <location filename="../../pos/ui/sale_view.py" line="394" />
         <source>Resume sale</source>
         <translation>Recuperar venta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="392" />
+        <location filename="../../pos/ui/sale_view.py" line="394" />
         <source>Parked sales:</source>
         <translation>Ventas aparcadas:</translation>
     </message>
@@ -653,47 +682,47 @@
         <translation>Tienda de pruebas (sandbox)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/store_settings_dialog.py" line="91" />
+        <location filename="../../pos/ui/store_settings_dialog.py" line="92" />
         <source>Platform</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/store_settings_dialog.py" line="92" />
+        <location filename="../../pos/ui/store_settings_dialog.py" line="93" />
         <source>Store address</source>
         <translation>Dirección de la tienda</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/store_settings_dialog.py" line="93" />
+        <location filename="../../pos/ui/store_settings_dialog.py" line="94" />
         <source>Consumer key</source>
         <translation>Clave de cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/store_settings_dialog.py" line="94" />
+        <location filename="../../pos/ui/store_settings_dialog.py" line="95" />
         <source>Consumer secret</source>
         <translation>Secreto de cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/store_settings_dialog.py" line="95" />
+        <location filename="../../pos/ui/store_settings_dialog.py" line="96" />
         <source>Pickup location</source>
         <translation>Punto de recogida</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/store_settings_dialog.py" line="102" />
+        <location filename="../../pos/ui/store_settings_dialog.py" line="104" />
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/store_settings_dialog.py" line="105" />
+        <location filename="../../pos/ui/store_settings_dialog.py" line="107" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/store_settings_dialog.py" line="108" />
+        <location filename="../../pos/ui/store_settings_dialog.py" line="110" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/store_settings_dialog.py" line="139" />
+        <location filename="../../pos/ui/store_settings_dialog.py" line="141" />
         <source>Saved: it takes effect when the till restarts.</source>
         <translation>Guardado: se aplicará al reiniciar la caja.</translation>
     </message>
