@@ -113,6 +113,10 @@ class PaymentDialog(QDialog):
         buttons.addWidget(self.confirm_button, 2)
         layout.addLayout(buttons)
 
+        for button in self.findChildren(QPushButton):
+            # Enter belongs to the amount field; a default button would fire a second time.
+            button.setAutoDefault(False)
+            button.setDefault(False)
         QShortcut(QKeySequence(Qt.Key.Key_F12), self, activated=self.confirm)
         QShortcut(QKeySequence(Qt.Key.Key_F1), self, activated=self.cash_button.click)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self.card_button.click)
@@ -128,12 +132,15 @@ class PaymentDialog(QDialog):
         return Money.parse(text, self._currency) if text else None
 
     def _on_enter(self) -> None:
-        if not self.amount_input.text().strip() and self.settlement().complete:
+        """Enter is the fast path: "50 ⏎" takes 50 in cash, an empty field takes the exact amount, and
+        once the ticket is covered the sale completes at once (the change shows large on the sale screen)."""
+        needs_tender = bool(self.amount_input.text().strip()) or not self.settlement().complete
+        if needs_tender and not self._add(TenderKind.CASH, None):
+            return
+        if self.settlement().complete:
             self.confirm()
-        else:
-            self._add(TenderKind.CASH, None)
 
-    def _add(self, kind: TenderKind, amount: Money | None) -> None:
+    def _add(self, kind: TenderKind, amount: Money | None) -> bool:
         try:
             if amount is None:
                 amount = self._typed()
@@ -146,20 +153,18 @@ class PaymentDialog(QDialog):
                 if not reference:
                     self.message.show_message(self.tr("Type the approval code printed by the card terminal."))
                     self.card_reference.setFocus()
-                    return
+                    return False
             candidate = [*self.tenders, Tender(kind, amount, reference)]
             self._till.check_payment(candidate)
         except DomainError as exc:
             self.message.show_message(describe(exc))
-            return
+            return False
         self.tenders = candidate
         self.amount_input.clear()
         self.card_reference.clear()
         self._refresh()
-        if self.settlement().complete:
-            self.confirm_button.setFocus()
-        else:
-            self.amount_input.setFocus()
+        self.amount_input.setFocus()  # Enter on the empty field confirms once the ticket is covered
+        return True
 
     def _remove_selected(self) -> None:
         row = self.tender_list.currentRow()

@@ -62,7 +62,11 @@ def on_next_modal(callback, expected: str | None = None) -> None:  # type: ignor
                               type(dialog).__name__ != expected):
             QTimer.singleShot(10, poll)
             return
-        callback(dialog)
+        try:
+            callback(dialog)
+        except BaseException:
+            dialog.reject()  # a failed check must end the test, not leave exec() waiting forever
+            raise
 
     QTimer.singleShot(10, poll)
 

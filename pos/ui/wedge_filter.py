@@ -1,0 +1,144 @@
+"""Application-wide keyboard-wedge scanner detection: bursts become ``scanned(code)``, typing is untouched.
+
+Install one ``WedgeFilter`` on the QApplication. It sees every key press before the focused widget
+does (quantity field, search, a dialog), asks ``pos.devices.wedge.WedgeDetector`` what the key is,
+holds keys that may start a scan and, when the burst qualifies, swallows it and emits ``scanned``.
+Keys that turn out to be typing are replayed to the widget that had the focus, in order, within
+the gap (see the trade-off in ``pos/devices/wedge.py``).
+
+Times come from the key events' own timestamps (so a busy GUI thread that delivers a person's keys
+late does not make them look like a burst), or from an injected ``clock`` in tests.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos.devices.wedge import Action, Decision, WedgeConfig, WedgeDetector
+
+_TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
+_CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+RELEASE_SLACK_MS = 15  # on top of the gap, before held keys are given back as typing
+
+
+@dataclass(frozen=True, slots=True)
+class _HeldKey:
+    target: QWidget
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+
+
+class WedgeFilter(QObject):
+    """Event filter for the whole application. Connect ``scanned`` to ``SaleView.scan``."""
+
+    scanned = Signal(str)
+    _found = Signal(str)  # queued: the scan is handled after the key event, never inside the filter
+
+    def __init__(self, config: WedgeConfig | None = None, *, clock: Callable[[], float] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._detector: WedgeDetector[_HeldKey] = WedgeDetector(config)
+        self._clock = clock
+        self._replaying = False
+        self._swallow_release: Counter[int] = Counter()
+        self._app: QCoreApplication | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(int(self._detector.config.max_gap * 1000) + RELEASE_SLACK_MS)
+        self._timer.timeout.connect(self._on_timeout)
+        self._found.connect(self.scanned, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def config(self) -> WedgeConfig:
+        return self._detector.config
+
+    def install(self, app: QCoreApplication | None = None) -> None:
+        """Start filtering the application's key events."""
+        self._app = app or QCoreApplication.instance()
+        if self._app is not None:
+            self._app.installEventFilter(self)
+
+    def uninstall(self) -> None:
+        """Stop filtering; keys held at that moment are delivered."""
+        self._timer.stop()
+        self._deliver(self._detector.reset())
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+            self._app = None
+
+    # --- the filter -----------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return False
+        if not isinstance(obj, QWidget) or not self._is_receiver(obj) or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if kind == QEvent.Type.KeyRelease:
+            if self._swallow_release[key] > 0 and not event.isAutoRepeat():
+                self._swallow_release[key] -= 1
+                return True
+            return False
+        t = self._time(event)
+        held = _HeldKey(obj, key, event.modifiers(), event.text())
+        text = event.text()
+        if event.isAutoRepeat() or event.modifiers() & _CHORD:
+            decision: Decision[_HeldKey] = self._detector.other(held, t)
+        elif key in _TERMINATORS:
+            decision = self._detector.terminator(held, t)
+        elif len(text) == 1 and text.isprintable():
+            decision = self._detector.key(held, text, t)
+        else:
+            decision = self._detector.other(held, t)
+        self._deliver(decision.replay)
+        if decision.action is Action.PASS:
+            if not self._detector.pending:
+                self._timer.stop()
+            return False
+        self._swallow_release[key] += 1
+        if decision.action is Action.HOLD:
+            self._timer.start()
+        else:
+            self._timer.stop()
+            if decision.action is Action.SCAN and decision.code:
+                self._found.emit(decision.code)
+        return True
+
+    # --- helpers --------------------------------------------------------------------------------
+    @staticmethod
+    def _is_receiver(obj: QWidget) -> bool:
+        """Only the first delivery of a key: to the focus widget (propagation to parents is ignored)."""
+        focus = QApplication.focusWidget()
+        return obj is focus if focus is not None else obj.isWindow()
+
+    def _time(self, event: QKeyEvent) -> float:
+        if self._clock is not None:
+            return self._clock()
+        stamp = event.timestamp()
+        return stamp / 1000 if stamp else time.monotonic()
+
+    def _on_timeout(self) -> None:
+        self._deliver(self._detector.expire())
+
+    def _deliver(self, keys: tuple[_HeldKey, ...]) -> None:
+        """Give typed keys back to the widget they were meant for, press and release, in order."""
+        if not keys:
+            return
+        self._replaying = True
+        try:
+            for held in keys:
+                if not shiboken6.isValid(held.target):
+                    continue
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    QCoreApplication.sendEvent(held.target, QKeyEvent(kind, held.key, held.modifiers, held.text))
+        finally:
+            self._replaying = False
