@@ -16,11 +16,14 @@ import platformdirs
 from pos.config import Settings, default_data_dir, load_settings, write_default_config
 from pos.credentials import store_credentials
 from pos.devices.pole_display import PoleDisplay
+from pos.devices.print_queue import PrintQueue
+from pos.devices.printer_status import printer_health
 from pos.formatting import Formatter, resolve_locale
 from pos.ledger.db import DB_FILENAME, Ledger
 from pos.services.auth import AuthService
 from pos.services.catalog import CatalogService
 from pos.services.diagnose import diagnose
+from pos.services.drawer import DrawerService
 from pos.services.dto import ConnectionCheck, UserView
 from pos.services.parking import ParkingService
 from pos.services.sales import SaleService
@@ -76,7 +79,7 @@ class Services:
         self.data_dir = data_dir
         self.settings = settings
         self.ledger = Ledger(data_dir / DB_FILENAME)
-        self.catalog = CatalogService(self.ledger)
+        self.catalog = CatalogService(self.ledger, settings.devices.scanner.scan_rules(settings.till.currency))
         self.sales = SaleService(self.ledger, settings.till)
         self.auth = AuthService(self.ledger, max_attempts=settings.till.max_login_attempts)
         self.parking = ParkingService(self.ledger)
@@ -89,6 +92,15 @@ class Services:
             except ValueError as exc:
                 log.warning("pole display ignored: %s", exc)
         self.store_setup = StoreSetupService(data_dir, _check_store)
+        self.drawer = DrawerService(self.ledger, self.auth)
+        self.printer: PrintQueue | None = None
+
+    def start_printer(self, fmt: Formatter, language: str) -> PrintQueue:
+        """The print queue: its own thread, so a printer that is off never holds up a sale."""
+        lang = "es_MX" if self.settings.till.locale.startswith("es_MX") else language
+        self.printer = PrintQueue.from_settings(self.settings.devices, fmt, lang)
+        self.printer.start()
+        return self.printer
 
     def stock_drift(self) -> list[DriftLine]:
         return stock_drift(self.ledger)
@@ -103,6 +115,9 @@ class Services:
                            auth=self.auth, parking=self.parking)
 
     def close(self) -> None:
+        if self.printer is not None:
+            self.printer.wait_idle(2.0)  # a receipt being printed as the till closes still comes out
+            self.printer.stop()
         if self.sync is not None:
             self.sync.stop()
         if self.pole is not None:
@@ -145,7 +160,7 @@ def run_diagnose(data_dir: Path) -> int:
         creds = store_credentials(url)
         return _check_store(url, creds.key, creds.secret) if creds else None
 
-    lines = diagnose(data_dir, settings, check)
+    lines = diagnose(data_dir, settings, check, check_printer=lambda: printer_health(settings.devices))
     for line in lines:
         print(f"{line.status:<4} {line.name}: {line.detail}")
     return 1 if any(line.status == "FAIL" for line in lines) else 0
@@ -169,6 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     language = ui_language(args.lang, services.settings)
     fmt = Formatter(resolve_locale(services.settings.till.locale, language))
+    services.start_printer(fmt, language)
     try:
         return run_ui(services=services, fmt=fmt, language=language, started=started)
     finally:

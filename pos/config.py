@@ -7,10 +7,13 @@ import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 import tomli_w
+
+if TYPE_CHECKING:
+    from pos.domain.scan import ScanRules
 
 CONFIG_FILENAME = "config.toml"
 
@@ -39,10 +42,53 @@ class StoreSettings:
 
 
 @dataclass(frozen=True)
+class ScannerSettings:
+    """``[scanner]`` besides ``uri``: how codes arrive and how in-store labels read (``pos/domain/scan.py``).
+
+    ``prefix``/``suffix``: characters the scanner is programmed to send around each code (stripped; with
+    a keyboard wedge, a prefix also lets human typing through without any delay). ``max_gap_ms``: the
+    longest pause between two keys of one scan (people type slower). ``min_length``: shorter bursts are
+    typing. ``terminators``: the characters that end a frame from a serial scanner. ``variable_measure``:
+    layouts of in-store weighed or priced EAN-13 labels, first match wins (default: Spain, 2-digit
+    prefix 20–29, 5-digit item code, weight in grams).
+    """
+
+    prefix: str = ""
+    suffix: str = ""
+    max_gap_ms: int = 35
+    min_length: int = 6
+    terminators: str = "\r\n"
+    variable_measure: tuple[str, ...] = ("2P IIIII WWWWW C",)
+
+    def __post_init__(self) -> None:
+        from pos.domain.scan import VariableMeasureLayout
+
+        for layout in self.variable_measure:  # a broken layout stops the start, not the first scan
+            VariableMeasureLayout(layout)
+        if self.max_gap_ms <= 0 or self.min_length < 1:
+            raise ValueError("max_gap_ms and min_length must be positive")
+
+    def scan_rules(self, currency: str) -> ScanRules:
+        """The domain's reading rules for this store (layouts, the currency's decimals)."""
+        from pos.domain.money import exponent
+        from pos.domain.scan import ScanRules
+
+        return ScanRules.from_patterns(self.variable_measure, exponent(currency))
+
+
+@dataclass(frozen=True)
 class DeviceSettings:
     printer_uri: str = "none"
-    printer_profile: str = "default"
+    printer_profile: str = "default"  # python-escpos capabilities profile: default, TM-T88V, TM-T20II, POS-5890…
+    printer_code_page: str = "CP858"  # has €; selected again after every ESC @
+    printer_paper_mm: int = 80  # 58 or 80
+    printer_columns: int = 0  # 0: from paper and profile (58 mm → 32; 80 mm → 42 or 48)
+    printer_code: str = "qr"  # qr | code128 | none: the receipt number, scanned for returns
+    printer_drawer_pin: int = 2  # 2 or 5
+    printer_status_check: bool = True  # ask DLE EOT before each job (tcp, serial, usb)
+    printer_timeout_s: float = 5.0
     scanner_uri: str = "keyboard"
+    scanner: ScannerSettings = field(default_factory=ScannerSettings)
     customer_window: str = "auto"  # auto (when a second screen exists) | on | off
     pole_uri: str = ""  # serial:///dev/ttyUSB1?baudrate=9600 for a 2×20 pole display
 
@@ -54,6 +100,12 @@ class Settings:
     devices: DeviceSettings = field(default_factory=DeviceSettings)
     demo: bool = False
     store_configured: bool = False  # config.toml names a store explicitly
+
+
+# [printer] keys of config.toml → DeviceSettings fields (besides uri)
+_PRINTER_KEYS = {"profile": "printer_profile", "code_page": "printer_code_page", "paper_mm": "printer_paper_mm",
+                 "columns": "printer_columns", "code": "printer_code", "drawer_pin": "printer_drawer_pin",
+                 "status_check": "printer_status_check", "timeout": "printer_timeout_s"}
 
 
 def default_data_dir() -> Path:
@@ -74,6 +126,23 @@ def _pick(cls: type[Any], raw: dict[str, Any]) -> Any:
     return cls(**values)
 
 
+def _scanner_settings(path: Path, raw: dict[str, Any]) -> ScannerSettings:
+    try:
+        values = {k: v for k, v in raw.items() if k in ScannerSettings.__dataclass_fields__}
+        if "variable_measure" in values:
+            layouts = values["variable_measure"]
+            values["variable_measure"] = (layouts,) if isinstance(layouts, str) else tuple(str(x) for x in layouts)
+        for key in ("prefix", "suffix", "terminators"):
+            if key in values:
+                values[key] = str(values[key])
+        for key in ("max_gap_ms", "min_length"):
+            if key in values:
+                values[key] = int(values[key])
+        return ScannerSettings(**values)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{path}: [scanner] {exc}") from exc
+
+
 def load_settings(data_dir: Path) -> Settings:
     """Read config.toml if present; missing keys take defaults. Raises ValueError on broken TOML."""
     path = data_dir / CONFIG_FILENAME
@@ -86,8 +155,9 @@ def load_settings(data_dir: Path) -> Settings:
     store_raw = raw.get("store", {})
     devices = DeviceSettings(
         printer_uri=str(raw.get("printer", {}).get("uri", "none")),
-        printer_profile=str(raw.get("printer", {}).get("profile", "default")),
+        **{field: raw["printer"][key] for key, field in _PRINTER_KEYS.items() if key in raw.get("printer", {})},
         scanner_uri=str(raw.get("scanner", {}).get("uri", "keyboard")),
+        scanner=_scanner_settings(path, raw.get("scanner", {})),
         customer_window=str(raw.get("display", {}).get("window", "auto")),
         pole_uri=str(raw.get("display", {}).get("pole_uri", "")),
     )

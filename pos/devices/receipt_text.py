@@ -1,8 +1,9 @@
-"""Receipt model → lines of fixed-width text. The on-screen preview and the ESC/POS printer
-both draw from this, so what the cashier previews is what prints."""
+"""Receipt model → one layout of rows → fixed-width text. The on-screen preview, the ESC/POS printer and the
+receipt PDF all draw from :func:`receipt_rows`, so what the cashier previews is what prints."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from pos.formatting import Formatter
@@ -25,16 +26,49 @@ class ReceiptLabels:
     discount: str
     rounding: str
     tenders: dict[str, str]
+    gift_receipt: str = "Ticket regalo"
+    copy: str = "COPIA / DUPLICADO"
+    gift_hint: str = "Conserve este ticket para cambios"
 
 
 LABELS = {
     "es": ReceiptLabels("Factura simplificada", "Factura rectificativa (devolución)", "NIF", "Caja", "Ticket",
                         "Le atendió", "TOTAL", "IVA", "Base", "Cuota", "Cambio", "Descuento", "Redondeo",
-                        {"cash": "Efectivo", "card": "Tarjeta", "wallet": "Monedero", "voucher": "Vale"}),
+                        {"cash": "Efectivo", "card": "Tarjeta", "wallet": "Monedero", "voucher": "Vale"},
+                        "Ticket regalo", "COPIA / DUPLICADO", "Conserve este ticket para cambios"),
+    "es_MX": ReceiptLabels("Nota de venta", "Nota de devolución", "RFC", "Caja", "Ticket",
+                           "Le atendió", "TOTAL", "IVA", "Base", "IVA", "Cambio", "Descuento", "Redondeo",
+                           {"cash": "Efectivo", "card": "Tarjeta", "wallet": "Monedero", "voucher": "Vale"},
+                           "Ticket de regalo", "COPIA / DUPLICADO", "Conserve este ticket para cambios"),
     "en": ReceiptLabels("Simplified invoice", "Corrective invoice (return)", "Tax ID", "Till", "Receipt",
                         "Served by", "TOTAL", "VAT", "Base", "Tax", "Change", "Discount", "Rounding",
-                        {"cash": "Cash", "card": "Card", "wallet": "Wallet", "voucher": "Voucher"}),
+                        {"cash": "Cash", "card": "Card", "wallet": "Wallet", "voucher": "Voucher"},
+                        "Gift receipt", "COPY / DUPLICATE", "Keep this receipt for exchanges"),
 }
+
+
+def labels_for(language: str) -> ReceiptLabels:
+    """Labels for ``es``, ``en`` or a locale such as ``es_MX`` (falls back to its language, then Spanish)."""
+    return LABELS.get(language) or LABELS.get(language[:2]) or LABELS["es"]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of the receipt layout. Left rows are already fitted to the width; centred rows are centred by
+    each renderer (a printer aligns them itself). ``big`` is double width and height on a printer (it falls
+    back to bold when the text does not fit in half the columns). A ``code`` row is the place of the QR code or
+    barcode carrying ``text``; plain text leaves it out."""
+
+    text: str
+    align: str = "left"  # left | center
+    bold: bool = False
+    big: bool = False
+    code: bool = False
+
+
+def _centred(text: str, width: int, *, bold: bool = False, big: bool = False) -> list[Row]:
+    """A centred text, wrapped at ``width`` rather than cut (a long address takes two lines)."""
+    return [Row(part, "center", bold=bold, big=big) for part in textwrap.wrap(text, width) or [""]]
 
 
 def _pair(left: str, right: str, width: int) -> str:
@@ -42,44 +76,62 @@ def _pair(left: str, right: str, width: int) -> str:
     return f"{left[:space]:<{space}} {right}"
 
 
-def render_lines(receipt: Receipt, fmt: Formatter, *, width: int = 42, language: str = "es",
-                 gift: bool = False) -> list[str]:
-    """The receipt as text lines no wider than ``width``. A gift receipt leaves out every price."""
-    lb = LABELS.get(language, LABELS["es"])
-    out = [receipt.store_name.center(width)[:width], f"{lb.tax_id}: {receipt.tax_id}".center(width)[:width]]
-    out += [receipt.address.center(width)[:width], ""]
-    out.append(lb.return_invoice if receipt.kind == "return" else lb.simplified_invoice)
-    out.append(_pair(f"{lb.receipt} {receipt.receipt_no}", fmt.datetime(receipt.created_at), width))
-    out.append(_pair(f"{lb.till} {receipt.till_id}", f"{lb.cashier}: {receipt.cashier}", width))
-    out.append("-" * width)
+def receipt_rows(receipt: Receipt, fmt: Formatter, *, width: int = 42, language: str = "es",
+                 gift: bool = False, copy: bool = False) -> list[Row]:
+    """The receipt as layout rows no wider than ``width``. A gift receipt leaves out every price; a ``copy``
+    (reprint) carries a visible duplicate mark."""
+    lb = labels_for(language)
+    rows = [*_centred(receipt.store_name, width, bold=True, big=True),
+            *_centred(f"{lb.tax_id}: {receipt.tax_id}", width), *_centred(receipt.address, width), Row("")]
+    if copy:
+        rows += [*_centred(lb.copy, width, bold=True, big=True), Row("")]
+    title = lb.return_invoice if receipt.kind == "return" else lb.simplified_invoice
+    if gift:
+        title = lb.gift_receipt
+    rows.append(Row(title[:width], bold=True))
+    rows.append(Row(_pair(f"{lb.receipt} {receipt.receipt_no}", fmt.datetime(receipt.created_at), width)))
+    rows.append(Row(_pair(f"{lb.till} {receipt.till_id}", f"{lb.cashier}: {receipt.cashier}", width)))
+    rule = Row("-" * width)
+    rows.append(rule)
     for line in receipt.lines:
-        if gift:
-            out.append(_pair(line.name, fmt.quantity(line.quantity), width))
+        if gift:  # a long name wraps; the quantity goes beside its last part
+            qty = fmt.quantity(line.quantity)
+            parts = textwrap.wrap(line.name, width - len(qty) - 1) or [""]
+            rows += [Row(part) for part in parts[:-1]]
+            rows.append(Row(_pair(parts[-1], qty, width)))
             continue
-        out.append(line.name[:width])
+        rows += [Row(part) for part in textwrap.wrap(line.name, width) or [""]]
         detail = f"  {fmt.quantity(line.quantity)} x {fmt.amount(line.unit_price)}"
         if line.discount.minor:
             detail += f"  -{fmt.amount(line.discount)}"
-        out.append(_pair(detail, fmt.amount(line.total), width))
-    out.append("-" * width)
+        rows.append(Row(_pair(detail, fmt.amount(line.total), width)))
+    rows.append(rule)
     if gift:
-        return [*out, "", receipt.footer.center(width)[:width]]
+        return [*rows, Row(""), Row(receipt.receipt_no, "center", code=True), *_centred(lb.gift_hint, width),
+                *_centred(receipt.footer, width)]
     if receipt.discount.minor:
-        out.append(_pair(lb.discount, "-" + fmt.amount(receipt.discount), width))
+        rows.append(Row(_pair(lb.discount, "-" + fmt.amount(receipt.discount), width)))
     if receipt.rounding.minor:
-        out.append(_pair(lb.rounding, fmt.amount(receipt.rounding), width))
-    out.append(_pair(lb.total, fmt.money(receipt.total), width))
-    out.append("")
-    out.append(_pair(f"{lb.vat}      {lb.base}", lb.tax, width))
+        rows.append(Row(_pair(lb.rounding, fmt.amount(receipt.rounding), width)))
+    rows.append(Row(_pair(lb.total, fmt.money(receipt.total), width), bold=True))
+    rows.append(Row(""))
+    rows.append(Row(_pair(f"{lb.vat:<8} {lb.base:>10}", lb.tax, width)))
     for tax in receipt.taxes:
-        out.append(_pair(f"{tax.label:<8} {fmt.amount(tax.base):>10}", fmt.amount(tax.tax), width))
-    out.append("")
+        rows.append(Row(_pair(f"{tax.label:<8} {fmt.amount(tax.base):>10}", fmt.amount(tax.tax), width)))
+    rows.append(Row(""))
     for tender in receipt.tenders:
         name = lb.tenders.get(tender.kind, tender.kind)
         if tender.reference:
             name += f" ({tender.reference})"
-        out.append(_pair(name, fmt.amount(tender.amount), width))
+        rows.append(Row(_pair(name, fmt.amount(tender.amount), width)))
     if receipt.change.minor:
-        out.append(_pair(lb.change, fmt.amount(receipt.change), width))
-    out += ["", receipt.footer.center(width)[:width]]
-    return out
+        rows.append(Row(_pair(lb.change, fmt.amount(receipt.change), width)))
+    return [*rows, Row(""), Row(receipt.receipt_no, "center", code=True), *_centred(receipt.footer, width)]
+
+
+def render_lines(receipt: Receipt, fmt: Formatter, *, width: int = 42, language: str = "es",
+                 gift: bool = False, copy: bool = False) -> list[str]:
+    """The receipt as text lines no wider than ``width`` (the on-screen preview)."""
+    rows = receipt_rows(receipt, fmt, width=width, language=language, gift=gift, copy=copy)
+    return [row.text.center(width)[:width] if row.align == "center" else row.text[:width]
+            for row in rows if not row.code]

@@ -34,3 +34,24 @@ def lookup_variants(code: str) -> list[str]:
         elif (len(code) == 13 and code.startswith("0")) or (len(code) == 14 and code.startswith("0")):
             variants.append(code[1:])
     return variants
+
+
+def upc_e_to_upc_a(code: str) -> str | None:
+    """Expand an 8-digit UPC-E (number system 0 or 1, with its check digit) to the 12-digit UPC-A.
+
+    Returns None when ``code`` is not shaped like a UPC-E. The check digit is copied, not verified:
+    it belongs to the UPC-A, so check the result with ``has_valid_check_digit``.
+    """
+    if len(code) != 8 or not code.isdigit() or code[0] not in "01":
+        return None
+    ns, d, check = code[0], code[1:7], code[7]
+    last = d[5]
+    if last in "012":
+        body = d[0:2] + last + "0000" + d[2:5]
+    elif last == "3":
+        body = d[0:3] + "00000" + d[3:5]
+    elif last == "4":
+        body = d[0:4] + "00000" + d[4]
+    else:
+        body = d[0:5] + "0000" + last
+    return ns + body + check

@@ -1,16 +1,29 @@
-"""Finding products: by scanned barcode (exact) and by typed text (FTS5 search-as-you-type)."""
+"""Finding products: by scanned barcode (exact) and by typed text (FTS5 search-as-you-type).
+
+A scan is first understood by ``pos.domain.scan.parse_scan`` (GTIN, GS1 element string, in-store
+variable-measure label, shop code), then looked up:
+
+- GTINs (also the GTIN inside a GS1 string) by their stored forms: EAN-13, UPC-A with or without its
+  leading 0, a GTIN-14 starting with 0 as its 13 digits, EAN-8, the UPC-A of a UPC-E;
+- variable-measure labels by their **item key**: a ``barcodes`` row holding the layout's prefix and item
+  digits (``2012345`` for ``2P IIIII WWWWW C``), then by the full 13-digit code;
+- anything that is not found as a barcode, by exact SKU (shop-made labels often carry the SKU).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import Row, bindparam, select, text
 from sqlalchemy.orm import Session
 
-from pos.domain.barcode import MAX_BARCODE_LEN, clean_scan, has_valid_check_digit, is_gtin_like, lookup_variants
+from pos.domain.barcode import clean_scan
 from pos.domain.cart import ProductRef, from_milli
 from pos.domain.money import Money
+from pos.domain.scan import InvalidBarcode as InvalidScan
+from pos.domain.scan import ScanKind, ScanResult, ScanRules, parse_scan
 from pos.domain.tax import TaxRate
 from pos.ledger.db import Ledger
 from pos.ledger.models import Barcode, Product, StockLevel, TaxRateRow
@@ -18,8 +31,6 @@ from pos.services.dto import ProductView
 from pos.services.errors import InvalidBarcode, NotFound, UnknownBarcode
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-# What barcodes and shop labels are made of; anything else is line noise from a scanner.
-_SCANNABLE = re.compile(r"[0-9A-Za-z\-_.+/ ]+")
 
 _COLUMNS = (
     Product.id, Product.sku, Product.name, Product.price_minor, Product.currency, Product.category_id,
@@ -65,30 +76,48 @@ def fts_query(text_in: str) -> str | None:
     return " ".join(f'"{tok}"*' for tok in tokens[:8])
 
 
+@dataclass(frozen=True, slots=True)
+class ScanMatch:
+    """A product found by a scan, with what the scan said (weight, price, batch, expiry)."""
+
+    product: ProductView
+    scan: ScanResult
+
+
 class CatalogService:
-    def __init__(self, ledger: Ledger) -> None:
+    def __init__(self, ledger: Ledger, scan_rules: ScanRules | None = None) -> None:
         self._ledger = ledger
+        self._rules = scan_rules or ScanRules()
+
+    def parse(self, raw: str) -> ScanResult:
+        """Understand a scan with this store's rules. Raises InvalidBarcode (services error) with a reason."""
+        try:
+            return parse_scan(raw, self._rules)
+        except InvalidScan as exc:
+            raise InvalidBarcode(**exc.params) from None
 
     def by_barcode(self, raw: str) -> ProductView:
         """The active product behind a scanned code. Raises InvalidBarcode / UnknownBarcode."""
-        code = clean_scan(raw)
-        if not code or len(code) > MAX_BARCODE_LEN:
-            raise InvalidBarcode(code=code[:MAX_BARCODE_LEN], reason="length")
-        if not _SCANNABLE.fullmatch(code):
-            raise InvalidBarcode(code=code[:MAX_BARCODE_LEN], reason="characters")
-        if is_gtin_like(code) and not has_valid_check_digit(code):
-            raise InvalidBarcode(code=code, reason="check_digit")
+        return self.lookup(raw).product
+
+    def lookup(self, raw: str) -> ScanMatch:
+        """The active product behind a scan, and the parsed scan. Raises InvalidBarcode / UnknownBarcode."""
+        scan = self.parse(raw)
+        codes = scan.lookup_codes
+        if scan.kind is ScanKind.VARIABLE_MEASURE and scan.gtin:
+            codes = (*codes, scan.text)
         # The scan hot path: prebuilt statements on a plain connection, no ORM session.
         with self._ledger.read_engine.connect() as conn:
-            for variant in lookup_variants(code):
+            for variant in codes:
                 row = conn.execute(_BY_CODE, {"code": variant}).first()
                 if row is not None:
-                    return _view(row, variant)
-            # Shop-made labels often carry the SKU instead of a GTIN.
-            row = conn.execute(_BY_SKU, {"code": code}).first()
-            if row is not None:
-                return _view(row, None)
-        raise UnknownBarcode(code=code)
+                    return ScanMatch(_view(row, variant), scan)
+            if scan.kind is not ScanKind.VARIABLE_MEASURE:
+                # Shop-made labels often carry the SKU instead of a GTIN.
+                row = conn.execute(_BY_SKU, {"code": scan.text}).first()
+                if row is not None:
+                    return ScanMatch(_view(row, None), scan)
+        raise UnknownBarcode(code=scan.display_code)
 
     def get(self, product_id: int) -> ProductView:
         with self._ledger.read() as session:

@@ -3,9 +3,11 @@ printer or an unreachable store only WARNs, because the till still sells."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select, text
 
@@ -21,7 +23,8 @@ MIN_FREE_BYTES = 200 * 1024 * 1024
 StoreChecker = Callable[[str], ConnectionCheck | None]
 
 
-def diagnose(data_dir: Path, settings: Settings, check_store: StoreChecker | None = None) -> list[HealthLine]:
+def diagnose(data_dir: Path, settings: Settings, check_store: StoreChecker | None = None,
+             check_printer: Callable[[], HealthLine] | None = None) -> list[HealthLine]:
     lines: list[HealthLine] = []
     path = data_dir / DB_FILENAME
     if not path.exists():
@@ -37,7 +40,7 @@ def diagnose(data_dir: Path, settings: Settings, check_store: StoreChecker | Non
     finally:
         ledger.close()
     lines.append(_store(settings, check_store))
-    lines.append(_printer(settings))
+    lines.append(check_printer() if check_printer else _printer(settings))
     lines.append(_scanner(settings))
     lines.append(_disk(data_dir))
     return lines
@@ -114,7 +117,15 @@ def _scanner(settings: Settings) -> HealthLine:
     uri = settings.devices.scanner_uri
     if uri == "keyboard":
         return HealthLine("OK", "scanner", "keyboard-wedge scanner (no port to check)")
-    return HealthLine("WARN", "scanner", f"{uri}: not checked by this version")
+    parts = urlsplit(uri)
+    if parts.scheme != "serial" or not parts.path:
+        return HealthLine("FAIL", "scanner", f"{uri!r}: expected keyboard or serial:///dev/ttyACM0?baudrate=9600")
+    port = Path(parts.path)
+    if not port.exists():
+        return HealthLine("WARN", "scanner", f"{port} not found: scanner unplugged? (the till retries by itself)")
+    if not os.access(port, os.R_OK | os.W_OK):
+        return HealthLine("WARN", "scanner", f"{port}: no permission (add the user to the dialout group)")
+    return HealthLine("OK", "scanner", f"{port} present")
 
 
 def _disk(data_dir: Path) -> HealthLine:

@@ -61,11 +61,13 @@ def load_catalogue(ledger: Ledger, products: Iterable[DemoProduct], *, country: 
             session.execute(insert(Product), [
                 {"id": first_id + i, "sku": p.sku, "name": p.name, "price_minor": p.price_minor,
                  "currency": currency, "tax_rate_id": rates[f"{country}-{p.tax_percent}"],
-                 "category_id": categories[p.category], "active": True, "sold_by_weight": False}
+                 "category_id": categories[p.category], "active": True, "sold_by_weight": bool(p.scale_code)}
                 for i, p in enumerate(batch)
             ])
             session.execute(insert(Barcode), [{"code": p.ean13, "product_id": first_id + i}
-                                              for i, p in enumerate(batch)])
+                                              for i, p in enumerate(batch)]
+                            + [{"code": p.scale_code, "product_id": first_id + i}  # scale labels: prefix + item
+                               for i, p in enumerate(batch) if p.scale_code])
             session.execute(insert(StockLevel), [{"product_id": first_id + i, "on_hand_milli": p.stock * 1000,
                                                   "reserved_milli": 0} for i, p in enumerate(batch)])
             session.execute(insert(StockMovement), [

@@ -8,6 +8,7 @@ threshold raises ``ApprovalRequired`` until a manager's PIN comes with the call.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from pos.config import TillSettings
@@ -15,6 +16,7 @@ from pos.domain.cart import Cart
 from pos.domain.discount import Discount
 from pos.domain.money import Money
 from pos.domain.payment import Settlement, Tender
+from pos.domain.scan import measured_line
 from pos.ledger.audit import append_audit
 from pos.ledger.db import Ledger
 from pos.services.auth import AuthService
@@ -56,8 +58,21 @@ class TillSession:
 
     # --- selling ----------------------------------------------------------------------
     def scan(self, code: str) -> CartView:
-        """Add the product behind a barcode. Unknown or invalid codes raise and leave the cart as it was."""
-        return self.add_product(self._catalog.by_barcode(code))
+        """Add the product behind a barcode. Unknown or invalid codes raise and leave the cart as it was.
+
+        A weighed label (variable-measure EAN-13 or GS1 310n) adds its weight in kg as the quantity; a
+        priced label adds the quantity that costs exactly the printed price (``measured_line``). Such
+        lines are never merged with another line.
+        """
+        match = self._catalog.lookup(code)
+        line = measured_line(match.scan, match.product.price)
+        if not line.measured:
+            return self.add_product(match.product)
+        product = match.product
+        if line.unit_price != product.price:
+            product = replace(product, price=line.unit_price)
+        self.cart = self.cart.add(to_ref(product), line.quantity, merge=False)
+        return self.view(self.cart.lines[-1].line_id)
 
     def add_product(self, product: ProductView, quantity: Decimal | int = 1) -> CartView:
         self.cart = self.cart.add(to_ref(product), quantity)

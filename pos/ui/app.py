@@ -12,12 +12,17 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from pos.devices.pole_display import paid_lines, pole_lines
+from pos.devices.serial_scanner import SerialScanner
+from pos.devices.wedge import WedgeConfig
 from pos.formatting import Formatter
 from pos.resources import resource
 from pos.ui.customer_display import CustomerDisplay
 from pos.ui.main_window import MainWindow
+from pos.ui.printer_status import PrinterStatusBridge
+from pos.ui.scanner_status import ScannerBridge
 from pos.ui.sync_panel import SyncStatusBridge
 from pos.ui.theme import load_fonts
+from pos.ui.wedge_filter import WedgeFilter
 
 if TYPE_CHECKING:
     from pos.app import Services
@@ -49,6 +54,14 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                         till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
                         language=language, sync_admin=services.sync_admin,
                         drift=services.stock_drift, store_setup=services.store_setup, store_settings=s.store)
+    window.sale_view.set_devices(services.printer, services.drawer, services.sales.last_receipt)
+    if services.printer is not None:
+        printer = services.printer
+        printer_bridge = PrinterStatusBridge(window)
+        printer_bridge.changed.connect(window.show_printer_status)
+        printer.on_status(printer_bridge.publish)
+        window.sale_view.sale_completed.connect(
+            lambda r: printer.submit(r, kind="sale", open_drawer=any(t.kind == "cash" for t in r.tenders)))
     window.customer_display = CustomerDisplay(fmt, s.till.store_name)
     window.sale_view.cart_changed.connect(window.customer_display.show_cart)
     window.sale_view.sale_completed.connect(window.customer_display.show_paid)
@@ -68,6 +81,31 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
     return window
 
 
+def install_scanners(app: QApplication, window: MainWindow, services: Services) -> None:
+    """Keyboard-wedge scans land in the sale wherever the focus is; a serial scanner is read on its own
+    thread. Installed here, not in build_window, because it holds back fast keystrokes for a few ms."""
+    sc = services.settings.devices.scanner
+    wedge = WedgeFilter(WedgeConfig(max_gap=sc.max_gap_ms / 1000, min_length=sc.min_length, prefix=sc.prefix,
+                                    suffix=sc.suffix), parent=window)
+    wedge.scanned.connect(window.sale_view.scan)
+    wedge.install(app)
+    uri = services.settings.devices.scanner_uri
+    if not uri.startswith("serial:"):
+        return
+    bridge = ScannerBridge(window)
+    bridge.scanned.connect(window.sale_view.scan)
+    bridge.status_changed.connect(window.show_scanner_status)
+    try:
+        scanner = SerialScanner.from_uri(uri, bridge.publish_scan, bridge.publish_status,
+                                         terminators=sc.terminators, prefix=sc.prefix, suffix=sc.suffix)
+    except ValueError as exc:
+        log.error("scanner configuration: %s", exc)
+        window.show_scanner_status(None, error=str(exc))
+        return
+    scanner.start()
+    app.aboutToQuit.connect(scanner.stop)
+
+
 def run_ui(*, services: Services, fmt: Formatter, language: str, started: float) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -75,6 +113,7 @@ def run_ui(*, services: Services, fmt: Formatter, language: str, started: float)
     load_fonts(app)
     install_translators(app, language)
     window = build_window(services, fmt, language)
+    install_scanners(app, window, services)
     window.show()
     # Kiosk setups run X without a window manager: nobody else activates the window, and
     # Qt's window shortcuts (F12 = Pay) only fire in the active window.

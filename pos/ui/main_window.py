@@ -9,6 +9,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from pos.config import StoreSettings
+from pos.devices.printer_status import PrinterStatus
+from pos.devices.serial_scanner import ScannerStatus
 from pos.formatting import Formatter
 from pos.services.auth import AuthService
 from pos.services.dto import SyncStatus, UserView
@@ -17,6 +19,7 @@ from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
 from pos.ui.login_view import LoginView
+from pos.ui.printer_status import printer_text
 from pos.ui.sale_view import SaleView
 from pos.ui.store_settings_dialog import StoreSettingsDialog
 from pos.ui.sync_panel import SyncPanel, status_text
@@ -64,13 +67,18 @@ class MainWindow(QMainWindow):
         self.sync_panel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sync_panel_button.setEnabled(False)
         self.sync_panel_button.clicked.connect(self.open_sync_panel)
-        self.printer_status_label = QLabel(self.tr("● Printer: none configured"))
+        self.printer_status_label = QLabel()
         self.printer_status_label.setObjectName("printerStatusLabel")
+        self.scanner_status_label = QLabel()
+        self.scanner_status_label.setObjectName("scannerStatusLabel")
+        self.scanner_status_label.hide()  # only serial scanners have a status worth showing
         self.clock_label = QLabel()
-        for widget in (self.cashier_label, self.sync_status_label, self.sync_panel_button, self.printer_status_label):
+        for widget in (self.cashier_label, self.sync_status_label, self.sync_panel_button, self.printer_status_label,
+                       self.scanner_status_label):
             bar.addWidget(widget)
         self.sale_view.sale_completed.connect(lambda _receipt: self._wake_sync())
         self.show_sync_status(None)
+        self.show_printer_status(None)
         bar.addPermanentWidget(self.clock_label)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._tick)
@@ -85,6 +93,27 @@ class MainWindow(QMainWindow):
         if self.customer_display is not None:
             self.customer_display.close()  # otherwise the second screen keeps the app alive
         super().closeEvent(event)
+
+    def show_printer_status(self, status: PrinterStatus | None) -> None:
+        text, colour = printer_text(status)
+        self.printer_status_label.setText(text)
+        self.printer_status_label.setStyleSheet(f"color:{colour}; font-weight:bold;")
+        self.printer_status_label.setToolTip(status.detail if status else "")
+
+    def show_scanner_status(self, status: ScannerStatus | None, error: str = "") -> None:
+        if status is None:
+            text, colour = self.tr("● Scanner: wrong settings"), "#b3261e"
+        elif status.state == "connected":
+            text, colour = self.tr("● Scanner: connected"), "#0b6e2f"
+        elif status.state == "disconnected":
+            text, colour = self.tr("● Scanner: unplugged, retrying"), "#b45309"
+        else:
+            text, colour = self.tr("● Scanner: not working"), "#b3261e"
+        self.scanner_status_label.setText(text)
+        self.scanner_status_label.setStyleSheet(f"color:{colour}; font-weight:bold;")
+        self.scanner_status_label.setToolTip(error or (f"{status.port} {status.reason} {status.detail}"
+                                                       if status else ""))
+        self.scanner_status_label.show()
 
     def set_sync_actions(self, *, wake: Callable[[], None], resync: Callable[[], None]) -> None:
         self._wake_sync = wake

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -25,9 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.devices.pdf_documents import receipt_pdf
+from pos.devices.print_queue import PrintQueue
 from pos.devices.receipt_text import render_lines
 from pos.domain.errors import DomainError
 from pos.formatting import Formatter
+from pos.services.drawer import DrawerService
 from pos.services.dto import CartView, ProductView, Receipt
 from pos.services.errors import UnknownBarcode
 from pos.services.till import TillSession
@@ -57,6 +62,9 @@ class SaleView(QWidget):
         self._language = language
         self.till: TillSession | None = None
         self.last_receipt: Receipt | None = None
+        self._printer: PrintQueue | None = None
+        self._drawer: DrawerService | None = None
+        self._last_receipt_source: Callable[[], Receipt | None] | None = None
 
         root = QVBoxLayout(self)
         self.message = MessageBar(self)
@@ -156,9 +164,12 @@ class SaleView(QWidget):
         self.park_button = self._button(self.tr("Park (F9)"), self.park, "parkButton")
         self.resume_button = self._button(self.tr("Resume (F10)"), self.resume, "resumeButton")
         self.logout_button = self._button(self.tr("Log out"), self.logout_requested.emit, "logoutButton")
+        self.no_sale_button = self._button(self.tr("Open drawer"), self.no_sale, "noSaleButton")
+        self.last_receipt_button = self._button(self.tr("Last receipt"), self.show_last_receipt, "lastReceiptButton")
         for i, button in enumerate((self.customer_button, self.pickups_button, self.returns_button,
-                                    self.park_button, self.resume_button, self.logout_button)):
-            actions.addWidget(button, i // 2, i % 2)
+                                    self.park_button, self.resume_button, self.no_sale_button,
+                                    self.last_receipt_button, self.logout_button)):
+            actions.addWidget(button, i // 3, i % 3)
         layout.addLayout(actions)
 
         keypad = QGridLayout()
@@ -195,6 +206,13 @@ class SaleView(QWidget):
         self.receipt_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.receipt_preview.setStyleSheet("font-family:'DejaVu Sans Mono'; font-size:14px; background:#fffef5;")
         layout.addWidget(self.receipt_preview, 1)
+        row = QHBoxLayout()
+        self.reprint_button = self._button(self.tr("Reprint"), self.reprint, "reprintButton")
+        self.gift_button = self._button(self.tr("Gift receipt"), self.gift_receipt, "giftReceiptButton")
+        self.pdf_button = self._button(self.tr("Save as PDF"), self.save_pdf, "receiptPdfButton")
+        for button in (self.reprint_button, self.gift_button, self.pdf_button):
+            row.addWidget(button)
+        layout.addLayout(row)
         return panel
 
     # --- session ----------------------------------------------------------------------
@@ -406,7 +424,7 @@ class SaleView(QWidget):
             self.show_receipt(dialog.receipt)
         self.scan_input.setFocus()
 
-    def show_receipt(self, receipt: Receipt) -> None:
+    def show_receipt(self, receipt: Receipt, *, announce: bool = True) -> None:
         self.last_receipt = receipt
         self.model.set_lines(())
         self.total_label.setText(self._fmt.money(receipt.total))
@@ -415,7 +433,76 @@ class SaleView(QWidget):
         self.done_change.setText(self._fmt.money(receipt.change))
         self.receipt_preview.setPlainText("\n".join(render_lines(receipt, self._fmt, language=self._language)))
         self.left.setCurrentIndex(1)
-        self.sale_completed.emit(receipt)
+        if announce:
+            self.sale_completed.emit(receipt)
+
+    # --- receipts and the drawer ---------------------------------------------------------
+    def set_devices(self, printer: PrintQueue | None, drawer: DrawerService | None,
+                    last_receipt: Callable[[], Receipt | None] | None = None) -> None:
+        self._printer = printer
+        self._drawer = drawer
+        self._last_receipt_source = last_receipt
+
+    def _print(self, kind: str) -> None:
+        receipt = self.last_receipt
+        if receipt is None and self._last_receipt_source is not None:
+            receipt = self._last_receipt_source()  # after a restart: the last sale from the ledger
+        if receipt is None:
+            self.message.show_message(self.tr("No receipt to print yet."), "info")
+            return
+        if self._printer is None or self._printer.submit(receipt, kind=kind) is None:
+            self.message.show_message(self.tr("No receipt printer is configured."), "warning")
+            return
+        self.message.show_message(self.tr("Sent to the printer."), "ok")
+
+    def reprint(self) -> None:
+        self._print("reprint")
+        self.scan_input.setFocus()
+
+    def gift_receipt(self) -> None:
+        self._print("gift")
+        self.scan_input.setFocus()
+
+    def save_pdf(self) -> None:
+        receipt = self.last_receipt
+        if receipt is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save receipt as PDF"), f"{receipt.receipt_no}.pdf",
+                                              "PDF (*.pdf)")
+        if path:
+            try:
+                Path(path).write_bytes(receipt_pdf(receipt, self._fmt, language=self._language))
+            except OSError as exc:
+                self.message.show_message(self.tr("Could not save the PDF: %1").replace("%1", exc.strerror or ""))
+                return
+            self.message.show_message(self.tr("PDF saved."), "ok")
+        self.scan_input.setFocus()
+
+    def show_last_receipt(self) -> None:
+        receipt = self.last_receipt or (self._last_receipt_source() if self._last_receipt_source else None)
+        if receipt is None:
+            self.message.show_message(self.tr("No receipt to print yet."), "info")
+            return
+        self.show_receipt(receipt, announce=False)
+
+    def no_sale(self) -> None:
+        """Open the drawer without a sale: a manager approves, the service audits, then the pulse."""
+        if self.till is None or self._drawer is None:
+            return
+        drawer, cashier = self._drawer, self.till.cashier
+        try:
+            approver = with_approval(self, lambda pin: drawer.authorise_no_sale(cashier, "no sale", pin))
+        except DomainError as exc:
+            self.message.show_message(describe(exc))
+            approver = None
+        if approver is not None:
+            if self._printer is None or self._printer.open_drawer() is None:
+                self.message.show_message(self.tr("No receipt printer is configured to open the drawer."),
+                                          "warning")
+            else:
+                self.message.show_message(self.tr("Drawer opened (approved by %1).").replace("%1", approver.name),
+                                          "ok")
+        self.scan_input.setFocus()
 
     def _not_yet(self) -> None:
         self.message.show_message(self.tr("Available once the online store is connected"), "info")

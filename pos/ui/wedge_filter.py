@@ -26,6 +26,7 @@ from pos.devices.wedge import Action, Decision, WedgeConfig, WedgeDetector
 
 _TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
 _CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+_HUMAN_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin})
 RELEASE_SLACK_MS = 15  # on top of the gap, before held keys are given back as typing
 
 
@@ -40,8 +41,7 @@ class _HeldKey:
 class WedgeFilter(QObject):
     """Event filter for the whole application. Connect ``scanned`` to ``SaleView.scan``."""
 
-    scanned = Signal(str)
-    _found = Signal(str)  # queued: the scan is handled after the key event, never inside the filter
+    scanned = Signal(str)  # emitted from the key that ends the burst, like QLineEdit.returnPressed
 
     def __init__(self, config: WedgeConfig | None = None, *, clock: Callable[[], float] | None = None,
                  parent: QObject | None = None) -> None:
@@ -55,7 +55,6 @@ class WedgeFilter(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(int(self._detector.config.max_gap * 1000) + RELEASE_SLACK_MS)
         self._timer.timeout.connect(self._on_timeout)
-        self._found.connect(self.scanned, Qt.ConnectionType.QueuedConnection)
 
     @property
     def config(self) -> WedgeConfig:
@@ -78,7 +77,14 @@ class WedgeFilter(QObject):
     # --- the filter -----------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
-        if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        if self._replaying:
+            return False
+        if kind in _HUMAN_EVENTS:
+            if self._detector.pending:  # a touch or click: what is held was typed by a person
+                self._timer.stop()
+                self._deliver(self._detector.reset())
+            return False
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         if not isinstance(obj, QWidget) or not self._is_receiver(obj) or not isinstance(event, QKeyEvent):
             return False
@@ -107,10 +113,11 @@ class WedgeFilter(QObject):
         self._swallow_release[key] += 1
         if decision.action is Action.HOLD:
             self._timer.start()
-        else:
-            self._timer.stop()
-            if decision.action is Action.SCAN and decision.code:
-                self._found.emit(decision.code)
+            return True
+        self._timer.stop()
+        if decision.action is Action.SCAN and decision.code:
+            # Last, with the detector already idle: a slot may open a dialog (a nested event loop) safely.
+            self.scanned.emit(decision.code)
         return True
 
     # --- helpers --------------------------------------------------------------------------------

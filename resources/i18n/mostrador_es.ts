@@ -152,53 +152,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="34" />
+        <location filename="../../pos/ui/main_window.py" line="37" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="58" />
-        <location filename="../../pos/ui/main_window.py" line="141" />
+        <location filename="../../pos/ui/main_window.py" line="61" />
+        <location filename="../../pos/ui/main_window.py" line="170" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="62" />
+        <location filename="../../pos/ui/main_window.py" line="65" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="67" />
-        <source>● Printer: none configured</source>
-        <translation>● Impresora: no configurada</translation>
+        <location filename="../../pos/ui/main_window.py" line="105" />
+        <source>● Scanner: wrong settings</source>
+        <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="119" />
+        <location filename="../../pos/ui/main_window.py" line="107" />
+        <source>● Scanner: connected</source>
+        <translation>● Escáner: conectado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="109" />
+        <source>● Scanner: unplugged, retrying</source>
+        <translation>● Escáner: desconectado, reintentando</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="111" />
+        <source>● Scanner: not working</source>
+        <translation>● Escáner: no funciona</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="148" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="126" />
+        <location filename="../../pos/ui/main_window.py" line="155" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="126" />
+        <location filename="../../pos/ui/main_window.py" line="155" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="127" />
+        <location filename="../../pos/ui/main_window.py" line="156" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="127" />
+        <location filename="../../pos/ui/main_window.py" line="156" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="137" />
+        <location filename="../../pos/ui/main_window.py" line="166" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -400,7 +415,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/payment_dialog.py" line="48" />
-        <location filename="../../pos/ui/payment_dialog.py" line="181" />
+        <location filename="../../pos/ui/payment_dialog.py" line="186" />
         <source>Amount due</source>
         <translation>Importe a cobrar</translation>
     </message>
@@ -426,7 +441,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/payment_dialog.py" line="79" />
-        <location filename="../../pos/ui/payment_dialog.py" line="175" />
+        <location filename="../../pos/ui/payment_dialog.py" line="180" />
         <source>Wallet</source>
         <translation>Monedero</translation>
     </message>
@@ -461,169 +476,339 @@
         <translation>Confirmar cobro (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="147" />
+        <location filename="../../pos/ui/payment_dialog.py" line="154" />
         <source>Type the approval code printed by the card terminal.</source>
         <translation>Teclee el código de autorización que imprime el datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="174" />
+        <location filename="../../pos/ui/payment_dialog.py" line="179" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="174" />
+        <location filename="../../pos/ui/payment_dialog.py" line="179" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="175" />
+        <location filename="../../pos/ui/payment_dialog.py" line="180" />
         <source>Voucher</source>
         <translation>Vale</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="181" />
+        <location filename="../../pos/ui/payment_dialog.py" line="186" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="20" />
+        <source>● Printer: none configured</source>
+        <translation>● Impresora: no configurada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="22" />
+        <source>paper running low</source>
+        <translation>queda poco papel</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="23" />
+        <source>off or unplugged</source>
+        <translation>apagada o desconectada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="24" />
+        <location filename="../../pos/ui/printer_status.py" line="28" />
+        <source>not answering</source>
+        <translation>no responde</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="25" />
+        <source>cannot be reached</source>
+        <translation>no se encuentra</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="26" />
+        <source>disconnected</source>
+        <translation>desconectada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="27" />
+        <source>not connected</source>
+        <translation>no conectada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="29" />
+        <source>out of paper</source>
+        <translation>sin papel</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="30" />
+        <source>cover open</source>
+        <translation>tapa abierta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="31" />
+        <source>printer error</source>
+        <translation>error de impresora</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="32" />
+        <source>offline</source>
+        <translation>fuera de línea</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="33" />
+        <source>USB support not installed</source>
+        <translation>falta el soporte USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="34" />
+        <source>no permission to use the port</source>
+        <translation>sin permiso para usar el puerto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="35" />
+        <source>communication error</source>
+        <translation>error de comunicación</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="36" />
+        <source>wrong settings</source>
+        <translation>configuración incorrecta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="37" />
+        <source>could not prepare the receipt</source>
+        <translation>no se pudo preparar el ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="40" />
+        <source>● Printer: ready</source>
+        <translation>● Impresora: lista</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="43" />
+        <source>● Printer: ready, paper running low</source>
+        <translation>● Impresora: lista, queda poco papel</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="46" />
+        <source>● Printer: %1</source>
+        <translation>● Impresora: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/printer_status.py" line="49" />
+        <source>%1 waiting</source>
+        <translation>%1 en espera</translation>
+    </message>
+</context>
+<context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="70" />
+        <location filename="../../pos/ui/sale_view.py" line="78" />
         <source>Scan or search product…</source>
         <translation>Escanear o buscar producto…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="71" />
+        <location filename="../../pos/ui/sale_view.py" line="79" />
         <source>Scan or search product</source>
         <translation>Escanear o buscar producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="137" />
+        <location filename="../../pos/ui/sale_view.py" line="145" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="150" />
+        <location filename="../../pos/ui/sale_view.py" line="158" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="151" />
+        <location filename="../../pos/ui/sale_view.py" line="159" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="152" />
+        <location filename="../../pos/ui/sale_view.py" line="160" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="155" />
-        <location filename="../../pos/ui/sale_view.py" line="421" />
+        <location filename="../../pos/ui/sale_view.py" line="163" />
+        <location filename="../../pos/ui/sale_view.py" line="508" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="156" />
+        <location filename="../../pos/ui/sale_view.py" line="164" />
         <source>Park (F9)</source>
         <translation>Aparcar (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="157" />
+        <location filename="../../pos/ui/sale_view.py" line="165" />
         <source>Resume (F10)</source>
         <translation>Recuperar (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="158" />
+        <location filename="../../pos/ui/sale_view.py" line="166" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="170" />
+        <location filename="../../pos/ui/sale_view.py" line="167" />
+        <source>Open drawer</source>
+        <translation>Abrir cajón</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="168" />
+        <source>Last receipt</source>
+        <translation>Último ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="181" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="171" />
+        <location filename="../../pos/ui/sale_view.py" line="182" />
         <source>Discount (F5)</source>
         <translation>Descuento (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="172" />
+        <location filename="../../pos/ui/sale_view.py" line="183" />
         <source>Void line (F8)</source>
         <translation>Anular línea (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="176" />
+        <location filename="../../pos/ui/sale_view.py" line="187" />
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="179" />
+        <location filename="../../pos/ui/sale_view.py" line="190" />
         <source>PAY (F12)</source>
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="186" />
+        <location filename="../../pos/ui/sale_view.py" line="197" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="214" />
+        <location filename="../../pos/ui/sale_view.py" line="210" />
+        <source>Reprint</source>
+        <translation>Reimprimir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="211" />
+        <source>Gift receipt</source>
+        <translation>Ticket regalo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="212" />
+        <source>Save as PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="232" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="217" />
+        <location filename="../../pos/ui/sale_view.py" line="235" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="331" />
         <location filename="../../pos/ui/sale_view.py" line="349" />
+        <location filename="../../pos/ui/sale_view.py" line="367" />
         <source>Select a line first.</source>
         <translation>Seleccione primero una línea.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="335" />
+        <location filename="../../pos/ui/sale_view.py" line="353" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="335" />
+        <location filename="../../pos/ui/sale_view.py" line="353" />
         <source>New quantity:</source>
         <translation>Nueva cantidad:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="374" />
+        <location filename="../../pos/ui/sale_view.py" line="392" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="376" />
+        <location filename="../../pos/ui/sale_view.py" line="394" />
         <source>Ticket of %1</source>
         <translation>Ticket de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="382" />
+        <location filename="../../pos/ui/sale_view.py" line="400" />
         <source>Sale parked.</source>
         <translation>Venta aparcada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="391" />
+        <location filename="../../pos/ui/sale_view.py" line="409" />
         <source>No parked sales.</source>
         <translation>No hay ventas aparcadas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="394" />
+        <location filename="../../pos/ui/sale_view.py" line="412" />
         <source>Resume sale</source>
         <translation>Recuperar venta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="394" />
+        <location filename="../../pos/ui/sale_view.py" line="412" />
         <source>Parked sales:</source>
         <translation>Ventas aparcadas:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="451" />
+        <location filename="../../pos/ui/sale_view.py" line="484" />
+        <source>No receipt to print yet.</source>
+        <translation>Todavía no hay ningún ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="454" />
+        <source>No receipt printer is configured.</source>
+        <translation>No hay impresora de tickets configurada.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="456" />
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="470" />
+        <source>Save receipt as PDF</source>
+        <translation>Guardar ticket en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="476" />
+        <source>Could not save the PDF: %1</source>
+        <translation>No se pudo guardar el PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="478" />
+        <source>PDF saved.</source>
+        <translation>PDF guardado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="500" />
+        <source>No receipt printer is configured to open the drawer.</source>
+        <translation>No hay impresora configurada para abrir el cajón.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="503" />
+        <source>Drawer opened (approved by %1).</source>
+        <translation>Cajón abierto (autorizado por %1).</translation>
     </message>
 </context>
 <context>

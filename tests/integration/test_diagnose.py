@@ -65,3 +65,27 @@ def test_configured_store_reachable_then_down_is_only_a_warning(tmp_path: Path) 
         store.stop()
     code, lines = _diagnose(tmp_path / "till", **creds)
     assert code == 0 and "unreachable" in lines["store"]
+
+
+def test_serial_scanner_port_is_checked(tmp_path: Path) -> None:
+    import pty
+    import tomllib
+
+    import tomli_w
+
+    prepare(tmp_path, demo=True).close()
+    config = tmp_path / "config.toml"
+    doc = tomllib.loads(config.read_text(encoding="utf-8"))
+    master, slave = pty.openpty()
+    try:
+        doc["scanner"] = {"uri": f"serial://{os.ttyname(slave)}?baudrate=9600"}
+        config.write_text(tomli_w.dumps(doc), encoding="utf-8")
+        code, lines = _diagnose(tmp_path)
+        assert code == 0 and lines["scanner"].startswith("OK"), lines["scanner"]
+        doc["scanner"] = {"uri": "serial:///dev/ttyNOPE0"}
+        config.write_text(tomli_w.dumps(doc), encoding="utf-8")
+        code, lines = _diagnose(tmp_path)
+        assert code == 0 and lines["scanner"].startswith("WARN"), lines["scanner"]
+    finally:
+        os.close(master)
+        os.close(slave)

@@ -203,3 +203,13 @@ def test_typing_the_cash_amount_and_enter_completes_the_sale(qtbot, services: Se
         sale = s.scalars(select(Sale)).one()
         assert [(t.kind, t.amount_minor) for t in sale.tenders] == [("cash", 100), ("cash", 500)]
         assert sale.change_minor == 410
+
+
+def test_scale_label_adds_the_weighed_item(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, services)
+    login(qtbot, window)
+    scan(qtbot, window, "2000001012505")  # the scale's label: item 00001, 1,250 kg
+    line = window.sale_view.model.line_at(0)
+    assert line is not None and line.name == "Manzanas golden a granel"
+    assert str(line.quantity) == "1.250" and line.total.minor == 249  # 1,99 €/kg × 1,25 kg = 2,4875
+    assert window.sale_view.model.index(0, 0).data() == "1,25"

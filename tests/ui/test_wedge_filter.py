@@ -179,3 +179,56 @@ def test_real_time_typing_without_an_injected_clock(qtbot, qapp, window) -> None
         assert scans == []
     finally:
         wedge.uninstall()
+
+
+def test_a_click_gives_held_keys_back_at_once(qtbot, wedge, window, clock) -> None:  # type: ignore[no-untyped-def]
+    _, scan_field, quantity = window
+    focus(qtbot, quantity)
+    type_keys(quantity, "100", clock, FAST, enter=False)
+    assert quantity.text() == ""
+    QTest.mouseClick(scan_field, Qt.MouseButton.LeftButton)
+    assert quantity.text() == "100"
+
+
+def test_wired_to_the_sale_screen(qtbot, qapp, services, clock) -> None:  # type: ignore[no-untyped-def]
+    """The wiring pos/ui/app.py is meant to do: one filter on the app, ``scanned`` → ``SaleView.scan``."""
+    from tests.ui.conftest import login, make_window
+
+    main = make_window(qtbot, services)
+    login(qtbot, main)
+    wedge = WedgeFilter(WedgeConfig(), clock=clock, parent=main)
+    wedge.scanned.connect(main.sale_view.scan)
+    wedge.install(qapp)
+    try:
+        scan_field = main.findChild(QLineEdit, "scanInput")
+        focus(qtbot, scan_field)
+        type_keys(scan_field, "8412345600012", clock, FAST)  # the scanner
+        assert main.sale_view.model.rowCount() == 1
+        assert scan_field.text() == ""
+        type_keys(scan_field, "8412345602627", clock, SLOW)  # a person typing a code: the field's own Enter
+        assert main.sale_view.model.rowCount() == 2  # added once, not twice
+        assert scan_field.text() == ""
+    finally:
+        wedge.uninstall()
+
+
+def test_serial_bridge_delivers_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from pos.devices.serial_scanner import ScannerState, ScannerStatus
+    from pos.ui.scanner_status import ScannerBridge
+
+    bridge = ScannerBridge()
+    seen: list[tuple[str, bool]] = []
+    bridge.scanned.connect(lambda code: seen.append((code, threading.current_thread() is threading.main_thread())))
+    with qtbot.waitSignal(bridge.status_changed, timeout=1000) as status, \
+            qtbot.waitSignal(bridge.scanned, timeout=1000):
+        def reader() -> None:
+            bridge.publish_status(ScannerStatus(ScannerState.CONNECTED, "/dev/ttyACM0"))
+            bridge.publish_scan("96385074")
+
+        thread = threading.Thread(target=reader)
+        thread.start()
+        thread.join()
+    assert status.args[0].state is ScannerState.CONNECTED
+    assert seen == [("96385074", True)]
