@@ -25,6 +25,7 @@ from pos.services.catalog import CatalogService
 from pos.services.diagnose import diagnose
 from pos.services.drawer import DrawerService
 from pos.services.dto import ConnectionCheck, UserView
+from pos.services.invoices import InvoiceService
 from pos.services.parking import ParkingService
 from pos.services.sales import SaleService
 from pos.services.seed import seed_demo
@@ -93,6 +94,7 @@ class Services:
                 log.warning("pole display ignored: %s", exc)
         self.store_setup = StoreSetupService(data_dir, _check_store)
         self.drawer = DrawerService(self.ledger, self.auth)
+        self.invoices = InvoiceService(self.ledger, settings.till)
         self.printer: PrintQueue | None = None
 
     def start_printer(self, fmt: Formatter, language: str) -> PrintQueue:

@@ -259,3 +259,20 @@ class SyncCursor(Base):
     __tablename__ = "sync_cursors"
     name: Mapped[str] = mapped_column(String(48), primary_key=True)
     value: Mapped[str] = mapped_column(String(64))
+
+
+class Invoice(Base):
+    """A full invoice (factura completa) issued for a finished sale, in its own gapless series."""
+
+    __tablename__ = "invoices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    series: Mapped[str] = mapped_column(String(16))
+    number: Mapped[int] = mapped_column(Integer)
+    invoice_no: Mapped[str] = mapped_column(String(32), unique=True)  # F-T01-000045
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), unique=True)  # one full invoice per ticket
+    customer_name: Mapped[str] = mapped_column(String(255))
+    customer_tax_id: Mapped[str] = mapped_column(String(32))
+    customer_address: Mapped[str] = mapped_column(Text)
+    customer_email: Mapped[str] = mapped_column(String(255), default="")
+    issued_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -164,3 +164,16 @@ class ConnectionCheck:
     @property
     def ok(self) -> bool:
         return self.kind == "ok"
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedInvoice:
+    """A full invoice for a ticket: its own gapless number plus the customer's tax data."""
+
+    invoice_no: str
+    issued_at: datetime
+    customer_name: str
+    customer_tax_id: str
+    customer_address: str
+    customer_email: str
+    receipt: Receipt

@@ -87,6 +87,12 @@ def describe(error: BaseException) -> str:
         }.get(
             reason, QCoreApplication.translate("Messages", "The sale could not be saved. Nothing was lost: try again.")
         )
+    if code == "invalid_customer":
+        return {
+            "name": QCoreApplication.translate("Messages", "The customer's name is needed."),
+            "tax_id": QCoreApplication.translate("Messages", "That tax ID does not look right (NIF, CIF or RFC)."),
+            "address": QCoreApplication.translate("Messages", "The customer's address is needed."),
+        }.get(reason, QCoreApplication.translate("Messages", "Check the customer's data."))
     if code == "not_found":
         return QCoreApplication.translate("Messages", "Not found.")
     log.warning("no message for domain error %s %s", code, p)

@@ -35,10 +35,12 @@ from pos.formatting import Formatter
 from pos.services.drawer import DrawerService
 from pos.services.dto import CartView, ProductView, Receipt
 from pos.services.errors import UnknownBarcode
+from pos.services.invoices import InvoiceService
 from pos.services.till import TillSession
 from pos.ui.approval_dialog import with_approval
 from pos.ui.cart_model import CartModel
 from pos.ui.discount_dialog import DiscountDialog
+from pos.ui.invoice_dialog import InvoiceDialog
 from pos.ui.message_bar import MessageBar
 from pos.ui.messages import describe
 from pos.ui.payment_dialog import PaymentDialog
@@ -64,6 +66,7 @@ class SaleView(QWidget):
         self.last_receipt: Receipt | None = None
         self._printer: PrintQueue | None = None
         self._drawer: DrawerService | None = None
+        self._invoices: InvoiceService | None = None
         self._last_receipt_source: Callable[[], Receipt | None] | None = None
 
         root = QVBoxLayout(self)
@@ -210,7 +213,8 @@ class SaleView(QWidget):
         self.reprint_button = self._button(self.tr("Reprint"), self.reprint, "reprintButton")
         self.gift_button = self._button(self.tr("Gift receipt"), self.gift_receipt, "giftReceiptButton")
         self.pdf_button = self._button(self.tr("Save as PDF"), self.save_pdf, "receiptPdfButton")
-        for button in (self.reprint_button, self.gift_button, self.pdf_button):
+        self.invoice_button = self._button(self.tr("Full invoice"), self.full_invoice, "invoiceButton")
+        for button in (self.reprint_button, self.gift_button, self.pdf_button, self.invoice_button):
             row.addWidget(button)
         layout.addLayout(row)
         return panel
@@ -438,7 +442,9 @@ class SaleView(QWidget):
 
     # --- receipts and the drawer ---------------------------------------------------------
     def set_devices(self, printer: PrintQueue | None, drawer: DrawerService | None,
-                    last_receipt: Callable[[], Receipt | None] | None = None) -> None:
+                    last_receipt: Callable[[], Receipt | None] | None = None,
+                    invoices: InvoiceService | None = None) -> None:
+        self._invoices = invoices
         self._printer = printer
         self._drawer = drawer
         self._last_receipt_source = last_receipt
@@ -476,6 +482,18 @@ class SaleView(QWidget):
                 self.message.show_message(self.tr("Could not save the PDF: %1").replace("%1", exc.strerror or ""))
                 return
             self.message.show_message(self.tr("PDF saved."), "ok")
+        self.scan_input.setFocus()
+
+    def full_invoice(self) -> None:
+        receipt = self.last_receipt
+        if receipt is None or self.till is None or self._invoices is None:
+            return
+        invoices, user = self._invoices, self.till.cashier
+        dialog = InvoiceDialog(self, receipt, lambda name, tax_id, address, email: invoices.issue(
+            receipt.sale_uuid, user, name=name, tax_id=tax_id, address=address, email=email),
+            self._fmt, self._language)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.invoice is not None:
+            self.message.show_message(self.tr("Invoice %1 issued.").replace("%1", dialog.invoice.invoice_no), "ok")
         self.scan_input.setFocus()
 
     def show_last_receipt(self) -> None:

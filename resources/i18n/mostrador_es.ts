@@ -132,6 +132,59 @@
     </message>
 </context>
 <context>
+    <name>InvoiceDialog</name>
+    <message>
+        <location filename="../../pos/ui/invoice_dialog.py" line="36" />
+        <source>Full invoice for %1</source>
+        <translation>Factura completa del ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/invoice_dialog.py" line="49" />
+        <source>NIF / CIF / RFC</source>
+        <translation>NIF / CIF / RFC</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/invoice_dialog.py" line="55" />
+        <source>Name or company</source>
+        <translation>Nombre o razón social</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/invoice_dialog.py" line="56" />
+        <source>Tax ID</source>
+        <translation>NIF / CIF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/invoice_dialog.py" line="57" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/invoice_dialog.py" line="58" />
+        <source>E-mail (optional)</source>
+        <translation>Correo electrónico (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/invoice_dialog.py" line="66" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/invoice_dialog.py" line="68" />
+        <source>Issue invoice and save PDF</source>
+        <translation>Emitir factura y guardar PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/invoice_dialog.py" line="86" />
+        <source>Save invoice as PDF</source>
+        <translation>Guardar factura en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/invoice_dialog.py" line="92" />
+        <source>Invoice %1 issued, but the PDF could not be saved: %2</source>
+        <translation>Factura %1 emitida, pero no se pudo guardar el PDF: %2</translation>
+    </message>
+</context>
+<context>
     <name>LoginView</name>
     <message>
         <location filename="../../pos/ui/login_view.py" line="34" />
@@ -358,12 +411,32 @@
         <translation>No se ha podido guardar la venta. No se ha perdido nada: inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="91" />
+        <location filename="../../pos/ui/messages.py" line="92" />
+        <source>The customer's name is needed.</source>
+        <translation>Falta el nombre del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="93" />
+        <source>That tax ID does not look right (NIF, CIF or RFC).</source>
+        <translation>Ese NIF/CIF/RFC no parece correcto.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="94" />
+        <source>The customer's address is needed.</source>
+        <translation>Falta la dirección del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="95" />
+        <source>Check the customer's data.</source>
+        <translation>Revise los datos del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="97" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="93" />
+        <location filename="../../pos/ui/messages.py" line="99" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
     </message>
@@ -608,205 +681,215 @@
 <context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="78" />
+        <location filename="../../pos/ui/sale_view.py" line="81" />
         <source>Scan or search product…</source>
         <translation>Escanear o buscar producto…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="79" />
+        <location filename="../../pos/ui/sale_view.py" line="82" />
         <source>Scan or search product</source>
         <translation>Escanear o buscar producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="145" />
+        <location filename="../../pos/ui/sale_view.py" line="148" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="158" />
+        <location filename="../../pos/ui/sale_view.py" line="161" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="159" />
+        <location filename="../../pos/ui/sale_view.py" line="162" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="160" />
+        <location filename="../../pos/ui/sale_view.py" line="163" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="163" />
-        <location filename="../../pos/ui/sale_view.py" line="508" />
+        <location filename="../../pos/ui/sale_view.py" line="166" />
+        <location filename="../../pos/ui/sale_view.py" line="526" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="164" />
+        <location filename="../../pos/ui/sale_view.py" line="167" />
         <source>Park (F9)</source>
         <translation>Aparcar (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="165" />
+        <location filename="../../pos/ui/sale_view.py" line="168" />
         <source>Resume (F10)</source>
         <translation>Recuperar (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="166" />
+        <location filename="../../pos/ui/sale_view.py" line="169" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="167" />
+        <location filename="../../pos/ui/sale_view.py" line="170" />
         <source>Open drawer</source>
         <translation>Abrir cajón</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="168" />
+        <location filename="../../pos/ui/sale_view.py" line="171" />
         <source>Last receipt</source>
         <translation>Último ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="181" />
+        <location filename="../../pos/ui/sale_view.py" line="184" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="182" />
+        <location filename="../../pos/ui/sale_view.py" line="185" />
         <source>Discount (F5)</source>
         <translation>Descuento (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="183" />
+        <location filename="../../pos/ui/sale_view.py" line="186" />
         <source>Void line (F8)</source>
         <translation>Anular línea (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="187" />
+        <location filename="../../pos/ui/sale_view.py" line="190" />
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="190" />
+        <location filename="../../pos/ui/sale_view.py" line="193" />
         <source>PAY (F12)</source>
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="197" />
+        <location filename="../../pos/ui/sale_view.py" line="200" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="210" />
+        <location filename="../../pos/ui/sale_view.py" line="213" />
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="211" />
+        <location filename="../../pos/ui/sale_view.py" line="214" />
         <source>Gift receipt</source>
         <translation>Ticket regalo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="212" />
+        <location filename="../../pos/ui/sale_view.py" line="215" />
         <source>Save as PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="232" />
+        <location filename="../../pos/ui/sale_view.py" line="216" />
+        <source>Full invoice</source>
+        <translation>Factura completa</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="236" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="235" />
+        <location filename="../../pos/ui/sale_view.py" line="239" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="349" />
-        <location filename="../../pos/ui/sale_view.py" line="367" />
+        <location filename="../../pos/ui/sale_view.py" line="353" />
+        <location filename="../../pos/ui/sale_view.py" line="371" />
         <source>Select a line first.</source>
         <translation>Seleccione primero una línea.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="353" />
+        <location filename="../../pos/ui/sale_view.py" line="357" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="353" />
+        <location filename="../../pos/ui/sale_view.py" line="357" />
         <source>New quantity:</source>
         <translation>Nueva cantidad:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="392" />
+        <location filename="../../pos/ui/sale_view.py" line="396" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="394" />
+        <location filename="../../pos/ui/sale_view.py" line="398" />
         <source>Ticket of %1</source>
         <translation>Ticket de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="400" />
+        <location filename="../../pos/ui/sale_view.py" line="404" />
         <source>Sale parked.</source>
         <translation>Venta aparcada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="409" />
+        <location filename="../../pos/ui/sale_view.py" line="413" />
         <source>No parked sales.</source>
         <translation>No hay ventas aparcadas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="412" />
+        <location filename="../../pos/ui/sale_view.py" line="416" />
         <source>Resume sale</source>
         <translation>Recuperar venta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="412" />
+        <location filename="../../pos/ui/sale_view.py" line="416" />
         <source>Parked sales:</source>
         <translation>Ventas aparcadas:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="451" />
-        <location filename="../../pos/ui/sale_view.py" line="484" />
+        <location filename="../../pos/ui/sale_view.py" line="457" />
+        <location filename="../../pos/ui/sale_view.py" line="502" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="454" />
+        <location filename="../../pos/ui/sale_view.py" line="460" />
         <source>No receipt printer is configured.</source>
         <translation>No hay impresora de tickets configurada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="456" />
+        <location filename="../../pos/ui/sale_view.py" line="462" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="470" />
+        <location filename="../../pos/ui/sale_view.py" line="476" />
         <source>Save receipt as PDF</source>
         <translation>Guardar ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="476" />
+        <location filename="../../pos/ui/sale_view.py" line="482" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="478" />
+        <location filename="../../pos/ui/sale_view.py" line="484" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="500" />
+        <location filename="../../pos/ui/sale_view.py" line="496" />
+        <source>Invoice %1 issued.</source>
+        <translation>Factura %1 emitida.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="518" />
         <source>No receipt printer is configured to open the drawer.</source>
         <translation>No hay impresora configurada para abrir el cajón.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="503" />
+        <location filename="../../pos/ui/sale_view.py" line="521" />
         <source>Drawer opened (approved by %1).</source>
         <translation>Cajón abierto (autorizado por %1).</translation>
     </message>

@@ -16,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, text
 
 from pos.demo.catalog import demo_products
+from pos.domain.money import Money
 from pos.ledger.db import Ledger, alembic_config, current_revision, head_revision, make_engine, upgrade
 from pos.ledger.models import Base
 from pos.services.catalog import CatalogService
@@ -148,3 +149,38 @@ def test_opening_ledgers_from_two_threads_at_once(ledger_path: Path) -> None:
         for t in threads:
             t.join(30)
     assert errors == []
+
+
+def test_upgrading_a_ledger_made_at_the_first_revision_keeps_every_row(tmp_path: Path) -> None:
+    from pos.config import TillSettings
+    from pos.domain.cart import Cart
+    from pos.domain.payment import Tender, TenderKind
+    from pos.ledger.chain import verify_audit, verify_sales
+    from pos.services.catalog import to_ref
+    from pos.services.dto import UserView
+    from pos.services.sales import SaleService
+    from pos.services.seed import seed_demo
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    upgrade(engine, "0001")  # a till installed with the first release
+    engine.dispose()
+    old = Ledger(path, migrate=False)
+    seed_demo(old)
+    cart = Cart().add(to_ref(CatalogService(old).by_barcode("8412345600012")), 3)
+    cashier = UserView(1, "Ana", "cashier")
+    SaleService(old, TillSettings()).complete(cart, [Tender(TenderKind.CASH, Money(1000))], cashier)
+    with closing(raw_connect(path)) as con:
+        before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("products", "barcodes", "sales", "sale_lines", "stock_movements", "audit_log", "outbox")}
+    old.close()
+
+    new = Ledger(path)  # what the next release does at start
+    assert current_revision(new.engine) == head_revision()
+    with closing(raw_connect(path)) as con:
+        after = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in before}
+        assert con.execute("SELECT count(*) FROM invoices").fetchone()[0] == 0
+    assert after == before
+    with new.read() as session:
+        assert verify_sales(session).ok and verify_audit(session).ok
+    new.close()
