@@ -22,6 +22,7 @@ from pos.formatting import Formatter, resolve_locale
 from pos.ledger.db import DB_FILENAME, Ledger
 from pos.services.auth import AuthService
 from pos.services.catalog import CatalogService
+from pos.services.device_setup import DeviceSetupService
 from pos.services.diagnose import diagnose
 from pos.services.drawer import DrawerService
 from pos.services.dto import ConnectionCheck, UserView
@@ -94,6 +95,7 @@ class Services:
                 log.warning("pole display ignored: %s", exc)
         self.store_setup = StoreSetupService(data_dir, _check_store)
         self.drawer = DrawerService(self.ledger, self.auth)
+        self.device_setup = DeviceSetupService(data_dir)
         self.invoices = InvoiceService(self.ledger, settings.till)
         self.printer: PrintQueue | None = None
 

@@ -9,14 +9,16 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.devices.pole_display import paid_lines, pole_lines
 from pos.devices.serial_scanner import SerialScanner
 from pos.devices.wedge import WedgeConfig
 from pos.formatting import Formatter
 from pos.resources import resource
+from pos.services.dto import UserView
 from pos.ui.customer_display import CustomerDisplay
+from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.main_window import MainWindow
 from pos.ui.printer_status import PrinterStatusBridge
 from pos.ui.scanner_status import ScannerBridge
@@ -50,10 +52,18 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
 def build_window(services: Services, fmt: Formatter, language: str) -> MainWindow:
     s = services.settings
+
+    def open_devices(parent: QWidget, user: UserView) -> DevicesDialog:
+        scanner = window.scanner_description()
+        return DevicesDialog(parent, setup=services.device_setup, user=user, current=s.devices,
+                             printer=services.printer, catalog=services.catalog, fmt=fmt,
+                             scanner_status=lambda: scanner)
+
     window = MainWindow(auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
                         till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
                         language=language, sync_admin=services.sync_admin,
-                        drift=services.stock_drift, store_setup=services.store_setup, store_settings=s.store)
+                        drift=services.stock_drift, store_setup=services.store_setup, store_settings=s.store,
+                        open_devices=open_devices)
     window.sale_view.set_devices(services.printer, services.drawer, services.sales.last_receipt, services.invoices)
     if services.printer is not None:
         printer = services.printer
@@ -87,13 +97,13 @@ def install_scanners(app: QApplication, window: MainWindow, services: Services) 
     sc = services.settings.devices.scanner
     wedge = WedgeFilter(WedgeConfig(max_gap=sc.max_gap_ms / 1000, min_length=sc.min_length, prefix=sc.prefix,
                                     suffix=sc.suffix), parent=window)
-    wedge.scanned.connect(window.sale_view.scan)
+    wedge.scanned.connect(window.route_scan)
     wedge.install(app)
     uri = services.settings.devices.scanner_uri
     if not uri.startswith("serial:"):
         return
     bridge = ScannerBridge(window)
-    bridge.scanned.connect(window.sale_view.scan)
+    bridge.scanned.connect(window.route_scan)
     bridge.status_changed.connect(window.show_scanner_status)
     try:
         scanner = SerialScanner.from_uri(uri, bridge.publish_scan, bridge.publish_status,

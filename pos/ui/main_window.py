@@ -18,6 +18,7 @@ from pos.services.stock_drift import DriftLine
 from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
+from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.login_view import LoginView
 from pos.ui.printer_status import printer_text
 from pos.ui.sale_view import SaleView
@@ -31,7 +32,8 @@ class MainWindow(QMainWindow):
                  store_name: str, till_id: str, demo: bool, cash_rounding_minor: int, language: str,
                  sync_admin: SyncAdminService | None = None,
                  drift: Callable[[], list[DriftLine]] | None = None,
-                 store_setup: StoreSetupService | None = None, store_settings: StoreSettings | None = None) -> None:
+                 store_setup: StoreSetupService | None = None, store_settings: StoreSettings | None = None,
+                 open_devices: Callable[[QWidget, UserView], DevicesDialog] | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mostrador — %1 · till %2").replace("%1", store_name).replace("%2", till_id))
@@ -42,6 +44,8 @@ class MainWindow(QMainWindow):
         self._drift = drift
         self._store_setup = store_setup
         self._store_settings = store_settings or StoreSettings()
+        self._open_devices = open_devices
+        self.devices_dialog: DevicesDialog | None = None
         self._sync_status: SyncStatus | None = None
         self._wake_sync: Callable[[], None] = lambda: None
         self._resync: Callable[[], None] = lambda: None
@@ -67,6 +71,11 @@ class MainWindow(QMainWindow):
         self.sync_panel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sync_panel_button.setEnabled(False)
         self.sync_panel_button.clicked.connect(self.open_sync_panel)
+        self.devices_button = QPushButton(self.tr("Devices…"))
+        self.devices_button.setObjectName("devicesButton")
+        self.devices_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.devices_button.setEnabled(False)
+        self.devices_button.clicked.connect(self.open_devices)
         self.printer_status_label = QLabel()
         self.printer_status_label.setObjectName("printerStatusLabel")
         self.scanner_status_label = QLabel()
@@ -74,7 +83,7 @@ class MainWindow(QMainWindow):
         self.scanner_status_label.hide()  # only serial scanners have a status worth showing
         self.clock_label = QLabel()
         for widget in (self.cashier_label, self.sync_status_label, self.sync_panel_button, self.printer_status_label,
-                       self.scanner_status_label):
+                       self.scanner_status_label, self.devices_button):
             bar.addWidget(widget)
         self.sale_view.sale_completed.connect(lambda _receipt: self._wake_sync())
         self.show_sync_status(None)
@@ -94,11 +103,34 @@ class MainWindow(QMainWindow):
             self.customer_display.close()  # otherwise the second screen keeps the app alive
         super().closeEvent(event)
 
+    def scanner_description(self) -> str:
+        return self.scanner_status_label.text() or self.tr("Keyboard-wedge scanner (USB)")
+
+    def route_scan(self, code: str) -> None:
+        """Scanner input (wedge or serial): to the device test while it is open, otherwise to the sale."""
+        if self.devices_dialog is not None and self.devices_dialog.isVisible():
+            self.devices_dialog.test_scan(code)
+        else:
+            self.sale_view.scan(code)
+
+    def open_devices(self) -> None:
+        if self._open_devices is None or self._user is None:
+            return
+        if not self._user.is_manager:
+            self.sale_view.message.show_message(self.tr("Only a manager can change the devices."), "warning")
+            return
+        self.devices_dialog = self._open_devices(self, self._user)
+        self.devices_dialog.exec()
+        self.devices_dialog = None
+        self.sale_view.scan_input.setFocus()
+
     def show_printer_status(self, status: PrinterStatus | None) -> None:
         text, colour = printer_text(status)
         self.printer_status_label.setText(text)
         self.printer_status_label.setStyleSheet(f"color:{colour}; font-weight:bold;")
         self.printer_status_label.setToolTip(status.detail if status else "")
+        if self.devices_dialog is not None:
+            self.devices_dialog.show_printer_status(status)
 
     def show_scanner_status(self, status: ScannerStatus | None, error: str = "") -> None:
         if status is None:
@@ -152,6 +184,7 @@ class MainWindow(QMainWindow):
 
     def _on_login(self, user: UserView) -> None:
         self._user = user
+        self.devices_button.setEnabled(self._open_devices is not None)
         role = {"cashier": self.tr("Cashier"), "supervisor": self.tr("Supervisor"),
                 "manager": self.tr("Manager"), "admin": self.tr("Admin")}.get(user.role, user.role)
         self.cashier_label.setText(f"{role}: {user.name}")
@@ -166,6 +199,7 @@ class MainWindow(QMainWindow):
             till.park(self.tr("Open at logout"))
         self.sale_view.till = None
         self._user = None
+        self.devices_button.setEnabled(False)
         self.show_sync_status(self._sync_status)
         self.cashier_label.setText(self.tr("Not logged in"))
         self.stack.setCurrentWidget(self.login_view)

@@ -71,6 +71,106 @@
     </message>
 </context>
 <context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="40" />
+        <source>Devices</source>
+        <translation>Dispositivos</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="47" />
+        <source>Receipt printer</source>
+        <translation>Impresora de tickets</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="62" />
+        <location filename="../../pos/ui/devices_dialog.py" line="81" />
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="63" />
+        <source>Model profile</source>
+        <translation>Perfil del modelo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="64" />
+        <source>Paper (mm)</source>
+        <translation>Papel (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="65" />
+        <location filename="../../pos/ui/devices_dialog.py" line="82" />
+        <source>Status now</source>
+        <translation>Estado actual</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="66" />
+        <source>Print a test page</source>
+        <translation>Imprimir página de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="72" />
+        <source>Scanner</source>
+        <translation>Escáner</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="83" />
+        <source>Scan any product now to test the scanner.</source>
+        <translation>Escanee ahora cualquier producto para probar el escáner.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="95" />
+        <source>Save (applies at the next start)</source>
+        <translation>Guardar (se aplica al reiniciar)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="98" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="112" />
+        <source>No printer is running: save the connection and restart the till.</source>
+        <translation>No hay impresora en marcha: guarde la conexión y reinicie la caja.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="114" />
+        <source>Test page sent: check the accents, ñ, € and the cut.</source>
+        <translation>Página de prueba enviada: revise tildes, ñ, € y el corte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="123" />
+        <source>barcode</source>
+        <translation>código de barras</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="123" />
+        <source>GS1 label</source>
+        <translation>etiqueta GS1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="123" />
+        <source>scale label</source>
+        <translation>etiqueta de balanza</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="124" />
+        <source>shop code</source>
+        <translation>código de tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="128" />
+        <source>weight %1 kg</source>
+        <translation>peso %1 kg</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_dialog.py" line="139" />
+        <source>Saved. Restart the till to use the new devices.</source>
+        <translation>Guardado. Reinicie la caja para usar los nuevos dispositivos.</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <location filename="../../pos/ui/discount_dialog.py" line="29" />
@@ -205,68 +305,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="37" />
+        <location filename="../../pos/ui/main_window.py" line="39" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="61" />
-        <location filename="../../pos/ui/main_window.py" line="170" />
+        <location filename="../../pos/ui/main_window.py" line="65" />
+        <location filename="../../pos/ui/main_window.py" line="204" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="65" />
+        <location filename="../../pos/ui/main_window.py" line="69" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="105" />
+        <location filename="../../pos/ui/main_window.py" line="74" />
+        <source>Devices…</source>
+        <translation>Dispositivos…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="107" />
+        <source>Keyboard-wedge scanner (USB)</source>
+        <translation>Escáner de teclado (USB)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="120" />
+        <source>Only a manager can change the devices.</source>
+        <translation>Solo un encargado puede cambiar los dispositivos.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="137" />
         <source>● Scanner: wrong settings</source>
         <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="107" />
+        <location filename="../../pos/ui/main_window.py" line="139" />
         <source>● Scanner: connected</source>
         <translation>● Escáner: conectado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="109" />
+        <location filename="../../pos/ui/main_window.py" line="141" />
         <source>● Scanner: unplugged, retrying</source>
         <translation>● Escáner: desconectado, reintentando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="111" />
+        <location filename="../../pos/ui/main_window.py" line="143" />
         <source>● Scanner: not working</source>
         <translation>● Escáner: no funciona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="148" />
+        <location filename="../../pos/ui/main_window.py" line="180" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="155" />
+        <location filename="../../pos/ui/main_window.py" line="188" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="155" />
+        <location filename="../../pos/ui/main_window.py" line="188" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156" />
+        <location filename="../../pos/ui/main_window.py" line="189" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156" />
+        <location filename="../../pos/ui/main_window.py" line="189" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="166" />
+        <location filename="../../pos/ui/main_window.py" line="199" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
