@@ -53,6 +53,9 @@ def setup_logging(verbose: bool = False) -> Path:
     """A rotating log file in the platform log directory, plus warnings on stderr."""
     log_dir = Path(os.environ.get("MOSTRADOR_LOG_DIR") or platformdirs.user_log_dir("mostrador", "Mostrador"))
     root = logging.getLogger()
+    # python-escpos calls logging.basicConfig() when imported; its handler would echo every INFO line.
+    for existing in list(root.handlers):
+        root.removeHandler(existing)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
@@ -190,6 +193,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     fmt = Formatter(resolve_locale(services.settings.till.locale, language))
     services.start_printer(fmt, language)
     try:
-        return run_ui(services=services, fmt=fmt, language=language, started=started)
+        code = run_ui(services=services, fmt=fmt, language=language, started=started)
     finally:
         services.close()
+    # Everything is committed and closed. Skip the interpreter's final garbage collection: after a long Qt
+    # session PySide6 6.12 can abort there ("Fatal Python error: bool_dealloc"), which would look like a crash.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -31,25 +31,19 @@ class SyncAdminService:
 
     def retry(self, event_id: int, user: UserView, approver_pin: str | None = None) -> None:
         """Send a parked event again (after the cause was fixed in the store). Manager only."""
-        approver = user if user.is_manager else self._auth.approve(approver_pin, "sync.retry",
-                                                                   requested_by=user.user_id)
-        with self._ledger.write() as session:
-            event = session.get(OutboxEvent, event_id)
-            if event is None or event.status != "parked":
-                raise NotFound(what="parked_event", id=event_id)
-            session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id)
-                            .values(status="pending", next_attempt_at=None))
-            append_audit(session, "sync.retry", user_id=user.user_id, approved_by=approver.user_id,
-                         details={"event": event.uuid, "error": event.last_error})
+        self._settle(event_id, user, approver_pin, "sync.retry", {"status": "pending", "next_attempt_at": None}, {})
 
     def resolve(self, event_id: int, user: UserView, note: str, approver_pin: str | None = None) -> None:
         """Close a parked event by hand (it was fixed in the store directly). Manager only, audited."""
-        approver = user if user.is_manager else self._auth.approve(approver_pin, "sync.resolve",
-                                                                   requested_by=user.user_id)
+        self._settle(event_id, user, approver_pin, "sync.resolved", {"status": "resolved"}, {"note": note[:500]})
+
+    def _settle(self, event_id: int, user: UserView, approver_pin: str | None, action: str,
+                values: dict[str, object], details: dict[str, object]) -> None:
+        approver = user if user.is_manager else self._auth.approve(approver_pin, action, requested_by=user.user_id)
         with self._ledger.write() as session:
             event = session.get(OutboxEvent, event_id)
             if event is None or event.status != "parked":
                 raise NotFound(what="parked_event", id=event_id)
-            session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(status="resolved"))
-            append_audit(session, "sync.resolved", user_id=user.user_id, approved_by=approver.user_id,
-                         details={"event": event.uuid, "error": event.last_error, "note": note[:500]})
+            session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(**values))
+            append_audit(session, action, user_id=user.user_id, approved_by=approver.user_id,
+                         details={"event": event.uuid, "error": event.last_error, **details})

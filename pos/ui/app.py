@@ -72,7 +72,7 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
         printer.on_status(printer_bridge.publish)
         window.sale_view.sale_completed.connect(
             lambda r: printer.submit(r, kind="sale", open_drawer=any(t.kind == "cash" for t in r.tenders)))
-    window.customer_display = CustomerDisplay(fmt, s.till.store_name)
+    window.customer_display = CustomerDisplay(fmt, s.till.store_name, parent=window)
     window.sale_view.cart_changed.connect(window.customer_display.show_cart)
     window.sale_view.sale_completed.connect(window.customer_display.show_paid)
     window.customer_display.place(s.devices.customer_window)

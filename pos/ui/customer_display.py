@@ -14,8 +14,9 @@ THANKS_SECONDS = 20  # then back to the welcome screen
 
 
 class CustomerDisplay(QWidget):
-    def __init__(self, fmt: Formatter, store_name: str) -> None:
-        super().__init__()
+    def __init__(self, fmt: Formatter, store_name: str, parent: QWidget | None = None) -> None:
+        # A window of its own, but owned by the main window so both go away together.
+        super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("customerDisplay")
         self.setWindowTitle(self.tr("Customer display"))
         self._fmt = fmt

@@ -343,15 +343,21 @@ class SaleView(QWidget):
         self.scan_input.setFocus()
 
     # --- line actions -----------------------------------------------------------------
-    def change_quantity(self) -> None:
-        """Classic till order: type the quantity on the keypad, then press Quantity."""
+    def _line_to_act_on(self) -> tuple[TillSession, int] | None:
         if self.till is None:
-            return
-        till = self.till
+            return None
         line_id = self._selected_line_id()
         if line_id is None:
             self.message.show_message(self.tr("Select a line first."), "warning")
+            return None
+        return self.till, line_id
+
+    def change_quantity(self) -> None:
+        """Classic till order: type the quantity on the keypad, then press Quantity."""
+        target = self._line_to_act_on()
+        if target is None:
             return
+        till, line_id = target
         text = self.scan_input.text().strip()
         if not text:
             value, ok = QInputDialog.getText(self, self.tr("Quantity"), self.tr("New quantity:"))
@@ -363,13 +369,10 @@ class SaleView(QWidget):
         self.scan_input.setFocus()
 
     def void_line(self) -> None:
-        if self.till is None:
+        target = self._line_to_act_on()
+        if target is None:
             return
-        till = self.till
-        line_id = self._selected_line_id()
-        if line_id is None:
-            self.message.show_message(self.tr("Select a line first."), "warning")
-            return
+        till, line_id = target
         self._run(lambda: with_approval(self, lambda pin: till.void_line(line_id, pin)))
         self.scan_input.setFocus()
 

@@ -87,3 +87,21 @@ def scan(qtbot, window, code: str) -> None:  # type: ignore[no-untyped-def]
     field = window.findChild(QLineEdit, "scanInput")
     qtbot.keyClicks(field, code, delay=2)
     qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+@pytest.fixture(autouse=True)
+def _release_qt_objects(qtbot) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Destroy each test's windows while the QApplication is alive: left to the interpreter's final garbage
+    collection, PySide6 objects can be freed after Qt is gone and abort the process at exit."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    gc.collect()
