@@ -43,6 +43,7 @@ class SyncRuntime:
         self.connector = WooCommerceConnector(url, key, secret)
         self._listeners: list[Callable[[SyncStatus], None]] = []
         self.engine = SyncEngine(ledger, self.connector, currency=settings.till.currency,
+                                 pickup_location=settings.store.pickup_location,
                                  on_status=self._publish, store_name=name)
 
     def _publish(self, status: SyncStatus) -> None:

@@ -41,6 +41,45 @@ class RemoteOrderRef:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class RemoteOrderLine:
+    """A line of an online order (prices VAT included)."""
+
+    remote_line_id: int
+    product_id: int  # the parent for variations
+    variation_id: int | None
+    sku: str
+    barcode: str
+    name: str
+    quantity: int
+    total_minor: int
+
+
+@dataclass(frozen=True)
+class RemoteOrder:
+    """An online (customer) order as the till needs it for click-and-collect."""
+
+    remote_id: int
+    number: str
+    status: str  # the store's status: processing, on-hold, completed, cancelled, …
+    currency: str
+    total_minor: int
+    customer_name: str
+    email: str
+    phone: str
+    payment_method: str
+    payment_title: str
+    paid: bool  # paid online (date_paid set and not cash on delivery)
+    order_key: str
+    customer_note: str
+    shipping_method: str  # local_pickup, pickup_location, flat_rate, … ("" when none)
+    pickup_location: str  # the pickup location's name when the method carries one
+    created_gmt: datetime
+    modified_gmt: datetime
+    created_via: str
+    lines: tuple[RemoteOrderLine, ...]
+
+
 class StoreConnector(Protocol):
     def ping(self) -> StoreInfo:
         """Check reachability and credentials. Raises AuthError, OfflineError, StoreError."""
@@ -61,4 +100,28 @@ class StoreConnector(Protocol):
 
     def pull_products(self, modified_after: datetime | None) -> Iterator[list[RemoteProduct]]:
         """Pages of products and variations changed after the cursor (all of them when None)."""
+        ...
+
+    def pull_orders(self, modified_after: datetime | None) -> Iterator[list[RemoteOrder]]:
+        """Pages of online orders changed after the cursor (when None: the open ones). The caller
+        dedupes by ``remote_id`` and picks the click-and-collect ones."""
+        ...
+
+    def add_order_note(self, order_id: int, note: str, customer_note: bool) -> int:
+        """Add a note to an order (``customer_note``: visible to and e-mailed to the customer); its id."""
+        ...
+
+    def order_notes(self, order_id: int) -> list[tuple[str, bool]]:
+        """The order's notes as ``(text, customer_note)``, newest first."""
+        ...
+
+    def complete_order(self, order_id: int, *, note: str | None = None) -> RemoteOrderRef:
+        """Mark a collected order completed, once: an order already completed is left alone
+        (``extra["already"]``); a cancelled/refunded one raises ``PermanentError`` code
+        ``order_cancelled_online``. Never touches stock (the order reduced it when it was placed)."""
+        ...
+
+    def cancel_order(self, order_id: int, *, note: str | None = None) -> RemoteOrderRef:
+        """Cancel an order (the store restores its stock), once; a completed one raises
+        ``PermanentError`` code ``order_completed_online``."""
         ...

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pos.ledger.db import Ledger
 from pos.ledger.models import utcnow
 from pos.services.dto import SyncStatus
-from sync import catalog_store, outbox_store
+from sync import catalog_store, orders_store, outbox_store
 from sync.connector import StoreConnector
 from sync.errors import AuthError, OfflineError, PermanentError, StoreError, TransientError
 from sync.outbox_store import DueEvent
@@ -25,6 +25,8 @@ from sync.outbox_store import DueEvent
 log = logging.getLogger(__name__)
 
 PRODUCTS_CURSOR = "products.modified_after"
+ORDERS_CURSOR = orders_store.ORDERS_CURSOR
+PICKUP_EVENTS = frozenset({"pickup.ready", "pickup.partially_collected", "pickup.collected", "pickup.cancelled"})
 CURSOR_OVERLAP = timedelta(seconds=5)  # modified_after has 1 s granularity: re-read a little, dedupe by id
 BATCH_MIN = 5  # below this many fresh sales, single creates are simpler and as fast
 MAX_BACKOFF_S = 300.0
@@ -40,17 +42,20 @@ def backoff_seconds(attempts: int, retry_after: float | None = None, rng: random
 class SyncEngine:
     def __init__(self, ledger: Ledger, connector: StoreConnector, *, currency: str,
                  on_status: Callable[[SyncStatus], None] | None = None, store_name: str = "",
-                 pull_interval_s: float = 60.0, idle_wait_s: float = 1.0) -> None:
+                 pull_interval_s: float = 60.0, idle_wait_s: float = 1.0, pickup_location: str = "",
+                 pull_orders: bool = True, full_resync_first: bool = True) -> None:
         self._ledger = ledger
         self._connector = connector
         self._currency = currency
         self._on_status = on_status
         self._pull_interval = pull_interval_s
         self._idle_wait = idle_wait_s
+        self._pickup_location = pickup_location
+        self._pull_orders_enabled = pull_orders
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._full_resync = True
+        self._full_resync = full_resync_first  # False: start from the stored cursors
         self._last_pull: datetime | None = None
         pending, parked = outbox_store.counts(ledger)
         self.status = SyncStatus(configured=True, online=False, offline_since=None, pending=pending, parked=parked,
@@ -104,6 +109,8 @@ class SyncEngine:
             if self._full_resync or self._last_pull is None or now - self._last_pull >= timedelta(
                     seconds=self._pull_interval):
                 self._pull_products()
+                if self._pull_orders_enabled and not self._stop.is_set():
+                    self._pull_orders()
                 self._last_pull = now
             self._push_due()
         except AuthError as exc:
@@ -135,14 +142,29 @@ class SyncEngine:
             catalog_store.set_cursor(self._ledger, PRODUCTS_CURSOR, newest.isoformat())
         self._full_resync = False
 
+    def _pull_orders(self) -> None:
+        """Click-and-collect orders from their own cursor (the open ones when there is none)."""
+        cursor = catalog_store.get_cursor(self._ledger, ORDERS_CURSOR)
+        since = datetime.fromisoformat(cursor) - CURSOR_OVERLAP if cursor else None
+        newest: datetime | None = None
+        for page in self._connector.pull_orders(since):
+            orders_store.apply_orders(self._ledger, page, self._pickup_location)
+            page_newest = max((o.modified_gmt for o in page), default=None)
+            if page_newest and (newest is None or page_newest > newest):
+                newest = page_newest
+            if self._stop.is_set():
+                return
+        if newest is not None and (cursor is None or newest > datetime.fromisoformat(cursor)):
+            catalog_store.set_cursor(self._ledger, ORDERS_CURSOR, newest.isoformat())
+
     # --- push -------------------------------------------------------------------------
     def _push_due(self) -> None:
         while not self._stop.is_set():
             events = outbox_store.due_events(self._ledger, utcnow())
             if not events:
                 return
-            retries = [e for e in events if e.attempts > 0]
-            fresh = [e for e in events if e.attempts == 0]
+            retries = [e for e in events if e.attempts > 0 or e.event_type != "sale.completed"]
+            fresh = [e for e in events if e.attempts == 0 and e.event_type == "sale.completed"]
             for event in retries:
                 self._push_one(event)
             if len(fresh) >= BATCH_MIN:
@@ -164,6 +186,9 @@ class SyncEngine:
         return payload
 
     def _push_one(self, event: DueEvent) -> None:
+        if event.event_type in PICKUP_EVENTS:
+            self._push_pickup(event)
+            return
         if event.event_type != "sale.completed":
             outbox_store.mark_parked(self._ledger, event.event_id, f"no handler for {event.event_type}")
             return
@@ -183,6 +208,36 @@ class SyncEngine:
             self._schedule_retry(event, exc)
             raise
         self._sent(event, ref.remote_id)
+
+    def _push_pickup(self, event: DueEvent) -> None:
+        """Click-and-collect events. Completing and cancelling re-read the order first (exactly once
+        whatever happened to an earlier answer); notes are looked up before a retry."""
+        payload = event.payload
+        order_id = int(payload["remote_id"])
+        note = str(payload.get("note") or "")
+        customer = event.event_type == "pickup.ready"
+        try:
+            if event.event_type in ("pickup.ready", "pickup.partially_collected"):
+                if event.attempts > 0 and (note, customer) in self._connector.order_notes(order_id):
+                    self._sent(event, order_id)
+                    return
+                outbox_store.mark_attempt(self._ledger, [event.event_id])
+                self._connector.add_order_note(order_id, note, customer)
+            elif event.event_type == "pickup.collected":
+                outbox_store.mark_attempt(self._ledger, [event.event_id])
+                self._connector.complete_order(order_id, note=note or None)
+            else:
+                outbox_store.mark_attempt(self._ledger, [event.event_id])
+                self._connector.cancel_order(order_id, note=note or None)
+        except PermanentError as exc:
+            outbox_store.mark_parked(self._ledger, event.event_id, _describe(exc))
+            if exc.code in ("order_cancelled_online", "order_completed_online"):
+                orders_store.record_push_conflict(self._ledger, event.aggregate_uuid, str(exc.code), _describe(exc))
+            return
+        except TransientError as exc:
+            self._schedule_retry(event, exc)
+            raise
+        self._sent(event, order_id)
 
     def _sent(self, event: DueEvent, remote_id: int) -> None:
         moves = outbox_store.sale_stock_moves(event.payload) if event.event_type == "sale.completed" else None

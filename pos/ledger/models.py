@@ -276,3 +276,77 @@ class Invoice(Base):
     customer_email: Mapped[str] = mapped_column(String(255), default="")
     issued_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PickupOrder(Base):
+    """An online order to be collected at this store (click-and-collect), pulled by sync.
+
+    ``state``: new → preparing → ready → collected, plus partially_collected, no_show and cancelled.
+    ``remote_status`` is the store's own status as last pulled. ``uuid`` is the aggregate id of the
+    order's outbox events (so they are delivered in order). ``verify_code`` is the last six
+    characters of the WooCommerce ``order_key`` (the customer's e-mail carries the key).
+    """
+
+    __tablename__ = "pickup_orders"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    remote_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    number: Mapped[str] = mapped_column(String(32), index=True)
+    remote_status: Mapped[str] = mapped_column(String(24))
+    state: Mapped[str] = mapped_column(String(24), index=True)
+    customer_name: Mapped[str] = mapped_column(String(255))
+    email: Mapped[str] = mapped_column(String(255), index=True)
+    phone: Mapped[str] = mapped_column(String(64))
+    payment_method: Mapped[str] = mapped_column(String(64))
+    payment_title: Mapped[str] = mapped_column(String(128))
+    paid_online: Mapped[bool] = mapped_column(Boolean)
+    paid_by_sale_uuid: Mapped[str | None] = mapped_column(String(36))
+    currency: Mapped[str] = mapped_column(String(3))
+    total_minor: Mapped[int] = mapped_column(BigInteger)
+    verify_code: Mapped[str] = mapped_column(String(16))
+    customer_note: Mapped[str] = mapped_column(Text)
+    pickup_location: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)  # when the customer ordered online
+    remote_modified_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    pulled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    prepared_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    ready_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    collected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    conflict: Mapped[str | None] = mapped_column(String(64))  # needs a manager: e.g. cancelled_online
+
+    lines: Mapped[list[PickupLine]] = relationship(order_by="PickupLine.id", cascade="all, delete-orphan")
+
+
+class PickupLine(Base):
+    """One line of a pickup order; ``reserved_milli`` is what it holds in ``stock_levels.reserved_milli``."""
+
+    __tablename__ = "pickup_lines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("pickup_orders.id", ondelete="CASCADE"), index=True)
+    remote_line_id: Mapped[int] = mapped_column(BigInteger)
+    remote_product_id: Mapped[int] = mapped_column(BigInteger)
+    remote_variation_id: Mapped[int | None] = mapped_column(BigInteger)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(255))
+    qty_milli: Mapped[int] = mapped_column(BigInteger)
+    picked_milli: Mapped[int] = mapped_column(BigInteger, default=0)
+    collected_milli: Mapped[int] = mapped_column(BigInteger, default=0)
+    reserved_milli: Mapped[int] = mapped_column(BigInteger, default=0)
+    total_minor: Mapped[int] = mapped_column(BigInteger)  # VAT included
+
+
+class PickupHandover(Base):
+    """One visit where the customer took some or all lines. ``uuid`` travels to the store."""
+
+    __tablename__ = "pickup_handovers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("pickup_orders.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    verified_by: Mapped[str] = mapped_column(String(16))  # code | id_check
+    id_check: Mapped[str | None] = mapped_column(String(128))  # what was checked, e.g. "DNI …123"
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # [{line_id, product_id, qty_milli}]
+    complete: Mapped[bool] = mapped_column(Boolean)
+    paid_by_sale_uuid: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -177,3 +177,67 @@ class IssuedInvoice:
     customer_address: str
     customer_email: str
     receipt: Receipt
+
+
+@dataclass(frozen=True, slots=True)
+class PickupLineView:
+    """One line of a click-and-collect order; quantities in units (``Decimal``)."""
+
+    line_id: int
+    product_id: int | None  # None when the online product is not in the till's catalogue
+    sku: str
+    name: str
+    quantity: Decimal
+    picked: Decimal
+    collected: Decimal
+    total: Money
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.quantity - self.collected
+
+
+@dataclass(frozen=True, slots=True)
+class PickupView:
+    """A click-and-collect order for the pickup desk (list row and detail).
+
+    ``state``: new, preparing, ready, partially_collected, collected, no_show, cancelled.
+    ``overdue``: waiting longer than the configured no-show days. ``conflict``: needs a manager.
+    """
+
+    pickup_id: int
+    number: str
+    state: str
+    remote_status: str
+    customer_name: str
+    email: str
+    phone: str
+    paid_online: bool
+    payment_title: str
+    total: Money
+    created_at: datetime
+    ready_at: datetime | None
+    collected_at: datetime | None
+    prepared_by: int | None
+    customer_note: str
+    overdue: bool
+    conflict: str | None
+    lines: tuple[PickupLineView, ...]
+
+    @property
+    def needs_payment(self) -> bool:
+        return not self.paid_online
+
+    @property
+    def fully_picked(self) -> bool:
+        return all(ln.picked >= ln.quantity - ln.collected for ln in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverResult:
+    """What a hand-over did: the lines and quantities given to the customer."""
+
+    handover_uuid: str
+    complete: bool  # True when nothing is left to collect
+    collected: tuple[tuple[int, Decimal], ...]  # (line_id, quantity)
+    pickup: PickupView

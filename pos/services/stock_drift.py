@@ -1,8 +1,9 @@
 """Drift between the till's stock and the online store's, net of what is still on its way.
 
 The till is the record of what is on the shelves; the store lowers its own figure when our
-sales reach it. So for each product the store should show ``on_hand`` once the pending sales
-are pushed: ``drift = online - pending_qty - on_hand``. Anything else is a difference somebody
+sales reach it, and when an online pickup order is placed (we hold those goods as ``reserved``).
+So for each product the store should show ``on_hand - reserved`` once the pending sales are
+pushed: ``drift = online - pending_qty - (on_hand - reserved)``. Anything else is a difference somebody
 should look at (a sale made online and not yet known here, a miscount, a manual edit online).
 """
 
@@ -38,13 +39,14 @@ def stock_drift(ledger: Ledger, limit: int = 500) -> list[DriftLine]:
             for line in payload.get("lines", []):
                 pending[int(line["product_id"])] += int(line["qty_milli"])
         rows = session.execute(
-            select(Product.id, Product.sku, Product.name, StockLevel.on_hand_milli, StockLevel.online_milli)
+            select(Product.id, Product.sku, Product.name, StockLevel.on_hand_milli, StockLevel.online_milli,
+                   StockLevel.reserved_milli)
             .join(StockLevel, StockLevel.product_id == Product.id)
             .where(StockLevel.online_milli.is_not(None))
         ).all()
     out = []
-    for pid, sku, name, on_hand, online in rows:
-        drift = online - pending.get(pid, 0) - on_hand
+    for pid, sku, name, on_hand, online, reserved in rows:
+        drift = online - pending.get(pid, 0) - (on_hand - reserved)
         if drift:
             out.append(DriftLine(pid, sku, name, from_milli(on_hand), from_milli(online),
                                  from_milli(pending.get(pid, 0)), from_milli(drift)))

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sync.connector import RemoteOrderRef, RemoteProduct, StoreInfo
+from sync.connector import RemoteOrder, RemoteOrderRef, RemoteProduct, StoreInfo
 from sync.errors import AuthError, PermanentError, TransientError
 from sync.woocommerce.auth import AuthMode
 from sync.woocommerce.batch import push_batch
@@ -32,6 +32,7 @@ from sync.woocommerce.orders import (
     meta_value,
     order_ref,
 )
+from sync.woocommerce.pickups import to_remote_order
 from sync.woocommerce.products import (
     EPOCH,
     ParentInfo,
@@ -288,3 +289,74 @@ class WooCommerceConnector:
         """
         return push_batch(self._client, payloads, lambda p: build_order(p, self._options, self._currency),
                           self._checked)
+
+    # ------------------------------------------------------------------ click-and-collect
+
+    def pull_orders(self, modified_after: datetime | None) -> Iterator[list[RemoteOrder]]:
+        """Pages of orders changed after ``modified_after`` (any status, so cancellations arrive),
+        or — when ``None`` — the open ones (``processing``, ``on-hold``). Same keyset paging and 5 s
+        overlap as :meth:`pull_products`: the caller dedupes by ``remote_id`` and keeps its cursor
+        at the highest ``modified_gmt`` seen. Orders of every shipping method are returned; the
+        caller keeps the pickups (``shipping_method`` in :data:`PICKUP_METHODS`)."""
+        places = exponent(self._currency)
+        since = None
+        extra: dict[str, str] = {}
+        if modified_after is None:
+            extra["status"] = "processing,on-hold"
+        else:
+            since = (modified_after if modified_after.tzinfo else modified_after.replace(tzinfo=UTC)) - OVERLAP
+        for raws in self._changed("wc/v3/orders", extra, since):
+            yield [to_remote_order(raw, places) for raw in raws]
+
+    def add_order_note(self, order_id: int, note: str, customer_note: bool) -> int:
+        """``POST /orders/{id}/notes`` (12): a customer note also e-mails the customer."""
+        resp = self._client.post(f"wc/v3/orders/{order_id}/notes", {"note": note, "customer_note": customer_note})
+        return int(resp.data.get("id") or 0) if isinstance(resp.data, dict) else 0
+
+    def order_notes(self, order_id: int) -> list[tuple[str, bool]]:
+        """``GET /orders/{id}/notes`` (12b), newest first."""
+        resp = self._client.get(f"wc/v3/orders/{order_id}/notes")
+        return [(str(n.get("note") or ""), bool(n.get("customer_note"))) for n in resp.data
+                if isinstance(n, dict)] if isinstance(resp.data, list) else []
+
+    def _order_status(self, order_id: int) -> dict[str, Any]:
+        resp = self._client.get(f"wc/v3/orders/{order_id}", {"_fields": _ORDER_FIELDS})
+        if not isinstance(resp.data, dict):
+            raise TransientError(f"order {order_id}: expected an order", code="invalid_answer", status=resp.status)
+        return resp.data
+
+    def _set_status(self, order_id: int, status: str, refusing: frozenset[str], conflict: str,
+                    note: str | None) -> RemoteOrderRef:
+        current = self._order_status(order_id)
+        if current.get("status") == status:
+            return replace_extra(order_ref(current), already=True)
+        if current.get("status") in refusing:
+            raise PermanentError(f"order {order_id} is {current.get('status')} online", code=conflict, status=409)
+        resp = self._client.request("PUT", f"wc/v3/orders/{order_id}", json_body={"status": status})
+        if not isinstance(resp.data, dict):
+            raise TransientError(f"order {order_id}: expected an order", code="invalid_answer", status=resp.status)
+        if note:
+            self.add_order_note(order_id, note, False)
+        return order_ref(resp.data)
+
+    def complete_order(self, order_id: int, *, note: str | None = None) -> RemoteOrderRef:
+        """Hand-over done: re-read the order, then ``PUT {status: completed}`` (13) unless it is
+        already completed (a retry after a lost answer → ``extra["already"]``). Cancelled, refunded,
+        failed or trashed online → ``PermanentError`` ``order_cancelled_online``: never completed
+        behind the store's back (that would take its stock a second time). Stock is not touched:
+        processing → completed does not reduce it again."""
+        return self._set_status(order_id, "completed", _GONE_STATUSES, "order_cancelled_online", note)
+
+    def cancel_order(self, order_id: int, *, note: str | None = None) -> RemoteOrderRef:
+        """Cancel at the till's request (WooCommerce restores the order's stock); a completed or
+        refunded order → ``PermanentError`` ``order_completed_online``."""
+        return self._set_status(order_id, "cancelled", frozenset({"completed", "refunded"}),
+                                "order_completed_online", note)
+
+
+_GONE_STATUSES = frozenset({"cancelled", "refunded", "failed", "trash"})
+
+
+def replace_extra(ref: RemoteOrderRef, **extra: Any) -> RemoteOrderRef:
+    """``ref`` with more ``extra`` entries."""
+    return RemoteOrderRef(ref.remote_id, ref.number, ref.status, {**ref.extra, **extra})
