@@ -28,6 +28,7 @@ from pos.services.drawer import DrawerService
 from pos.services.dto import ConnectionCheck, UserView
 from pos.services.invoices import InvoiceService
 from pos.services.parking import ParkingService
+from pos.services.pickups import PickupService
 from pos.services.sales import SaleService
 from pos.services.seed import seed_demo
 from pos.services.stock_drift import DriftLine, stock_drift
@@ -100,6 +101,8 @@ class Services:
         self.drawer = DrawerService(self.ledger, self.auth)
         self.device_setup = DeviceSetupService(data_dir)
         self.invoices = InvoiceService(self.ledger, settings.till)
+        self.pickups = PickupService(self.ledger, self.auth, till_id=settings.till.till_id,
+                                     location=settings.till.store_name)
         self.printer: PrintQueue | None = None
 
     def start_printer(self, fmt: Formatter, language: str) -> PrintQueue:

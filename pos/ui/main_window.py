@@ -14,12 +14,14 @@ from pos.devices.serial_scanner import ScannerStatus
 from pos.formatting import Formatter
 from pos.services.auth import AuthService
 from pos.services.dto import SyncStatus, UserView
+from pos.services.pickups import PickupService
 from pos.services.stock_drift import DriftLine
 from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
 from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.login_view import LoginView
+from pos.ui.pickups_dialog import PickupsDialog
 from pos.ui.printer_status import printer_text
 from pos.ui.sale_view import SaleView
 from pos.ui.store_settings_dialog import StoreSettingsDialog
@@ -33,7 +35,8 @@ class MainWindow(QMainWindow):
                  sync_admin: SyncAdminService | None = None,
                  drift: Callable[[], list[DriftLine]] | None = None,
                  store_setup: StoreSetupService | None = None, store_settings: StoreSettings | None = None,
-                 open_devices: Callable[[QWidget, UserView], DevicesDialog] | None = None) -> None:
+                 open_devices: Callable[[QWidget, UserView], DevicesDialog] | None = None,
+                 pickups: PickupService | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mostrador — %1 · till %2").replace("%1", store_name).replace("%2", till_id))
@@ -46,6 +49,8 @@ class MainWindow(QMainWindow):
         self._store_settings = store_settings or StoreSettings()
         self._open_devices = open_devices
         self.devices_dialog: DevicesDialog | None = None
+        self._pickups = pickups
+        self.pickups_dialog: PickupsDialog | None = None
         self._sync_status: SyncStatus | None = None
         self._wake_sync: Callable[[], None] = lambda: None
         self._resync: Callable[[], None] = lambda: None
@@ -59,6 +64,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.sale_view)
         self.login_view.logged_in.connect(self._on_login)
         self.sale_view.logout_requested.connect(self._on_logout)
+        if pickups is not None:
+            button = self.sale_view.pickups_button
+            button.clicked.disconnect()
+            button.clicked.connect(self.open_pickups)
+            button.setEnabled(True)
+            button.setToolTip("")
 
         bar = self.statusBar()
         style(bar)
@@ -110,8 +121,18 @@ class MainWindow(QMainWindow):
         """Scanner input (wedge or serial): to the device test while it is open, otherwise to the sale."""
         if self.devices_dialog is not None and self.devices_dialog.isVisible():
             self.devices_dialog.test_scan(code)
+        elif self.pickups_dialog is not None and self.pickups_dialog.isVisible():
+            self.pickups_dialog.scan(code)
         else:
             self.sale_view.scan(code)
+
+    def open_pickups(self) -> None:
+        if self._pickups is None or self._user is None:
+            return
+        self.pickups_dialog = PickupsDialog(self, self._pickups, self._user, self._fmt, on_changed=self._wake_sync)
+        self.pickups_dialog.exec()
+        self.pickups_dialog = None
+        self.sale_view.scan_input.setFocus()
 
     def open_devices(self) -> None:
         if self._open_devices is None or self._user is None:

@@ -87,6 +87,23 @@ def describe(error: BaseException) -> str:
         }.get(
             reason, QCoreApplication.translate("Messages", "The sale could not be saved. Nothing was lost: try again.")
         )
+    if code == "pickup_refused":
+        return {
+            "wrong_state": QCoreApplication.translate("Messages", "That cannot be done in the order's current state."),
+            "wrong_item": QCoreApplication.translate("Messages", "That item is not in this order."),
+            "too_many": QCoreApplication.translate("Messages", "All units of that item are already picked."),
+            "not_fully_picked": QCoreApplication.translate("Messages", "Not every item is picked yet."),
+            "verification_required": QCoreApplication.translate(
+                "Messages", "Check the customer's code or ID before handing over."),
+            "wrong_code": QCoreApplication.translate("Messages", "That code does not match the order."),
+            "not_paid": QCoreApplication.translate(
+                "Messages", "This order is paid at the store: take the payment first."),
+            "nothing_to_collect": QCoreApplication.translate("Messages", "Nothing is left to collect."),
+            "cancelled_online": QCoreApplication.translate(
+                "Messages", "This order was cancelled online: do not hand it over. A manager has been told."),
+            "partially_collected": QCoreApplication.translate(
+                "Messages", "Part of this order was already collected."),
+        }.get(reason, QCoreApplication.translate("Messages", "The pickup desk refused that."))
     if code == "invalid_customer":
         return {
             "name": QCoreApplication.translate("Messages", "The customer's name is needed."),

@@ -44,28 +44,28 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="20" />
+        <location filename="../../pos/ui/customer_display.py" line="21" />
         <source>Customer display</source>
         <translation>Visor de cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="52" />
+        <location filename="../../pos/ui/customer_display.py" line="53" />
         <source>Welcome to %1</source>
         <translation>Bienvenido a %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="68" />
-        <location filename="../../pos/ui/customer_display.py" line="73" />
+        <location filename="../../pos/ui/customer_display.py" line="69" />
+        <location filename="../../pos/ui/customer_display.py" line="74" />
         <source>TOTAL %1</source>
         <translation>TOTAL %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="72" />
+        <location filename="../../pos/ui/customer_display.py" line="73" />
         <source>Thank you for your purchase!</source>
         <translation>¡Gracias por su compra!</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="74" />
+        <location filename="../../pos/ui/customer_display.py" line="75" />
         <source>Change %1</source>
         <translation>Cambio %1</translation>
     </message>
@@ -305,83 +305,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="39" />
+        <location filename="../../pos/ui/main_window.py" line="42" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="65" />
-        <location filename="../../pos/ui/main_window.py" line="204" />
+        <location filename="../../pos/ui/main_window.py" line="76" />
+        <location filename="../../pos/ui/main_window.py" line="225" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="69" />
+        <location filename="../../pos/ui/main_window.py" line="80" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="74" />
+        <location filename="../../pos/ui/main_window.py" line="85" />
         <source>Devices…</source>
         <translation>Dispositivos…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="107" />
+        <location filename="../../pos/ui/main_window.py" line="118" />
         <source>Keyboard-wedge scanner (USB)</source>
         <translation>Escáner de teclado (USB)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="120" />
+        <location filename="../../pos/ui/main_window.py" line="141" />
         <source>Only a manager can change the devices.</source>
         <translation>Solo un encargado puede cambiar los dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="137" />
+        <location filename="../../pos/ui/main_window.py" line="158" />
         <source>● Scanner: wrong settings</source>
         <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="139" />
+        <location filename="../../pos/ui/main_window.py" line="160" />
         <source>● Scanner: connected</source>
         <translation>● Escáner: conectado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="141" />
+        <location filename="../../pos/ui/main_window.py" line="162" />
         <source>● Scanner: unplugged, retrying</source>
         <translation>● Escáner: desconectado, reintentando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="143" />
+        <location filename="../../pos/ui/main_window.py" line="164" />
         <source>● Scanner: not working</source>
         <translation>● Escáner: no funciona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="180" />
+        <location filename="../../pos/ui/main_window.py" line="201" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="188" />
+        <location filename="../../pos/ui/main_window.py" line="209" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="188" />
+        <location filename="../../pos/ui/main_window.py" line="209" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="189" />
+        <location filename="../../pos/ui/main_window.py" line="210" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="189" />
+        <location filename="../../pos/ui/main_window.py" line="210" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="199" />
+        <location filename="../../pos/ui/main_window.py" line="220" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -527,31 +527,86 @@
     </message>
     <message>
         <location filename="../../pos/ui/messages.py" line="92" />
+        <source>That cannot be done in the order's current state.</source>
+        <translation>Eso no se puede hacer en el estado actual del pedido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="93" />
+        <source>That item is not in this order.</source>
+        <translation>Ese artículo no está en este pedido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="94" />
+        <source>All units of that item are already picked.</source>
+        <translation>Ya están preparadas todas las unidades de ese artículo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="95" />
+        <source>Not every item is picked yet.</source>
+        <translation>Aún faltan artículos por preparar.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="96" />
+        <source>Check the customer's code or ID before handing over.</source>
+        <translation>Compruebe el código o el documento del cliente antes de entregar.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="98" />
+        <source>That code does not match the order.</source>
+        <translation>Ese código no corresponde al pedido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="99" />
+        <source>This order is paid at the store: take the payment first.</source>
+        <translation>Este pedido se paga en tienda: cobre primero.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="101" />
+        <source>Nothing is left to collect.</source>
+        <translation>No queda nada por recoger.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="102" />
+        <source>This order was cancelled online: do not hand it over. A manager has been told.</source>
+        <translation>Este pedido se canceló online: no lo entregue. Se ha avisado al encargado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="104" />
+        <source>Part of this order was already collected.</source>
+        <translation>Parte de este pedido ya se recogió.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="106" />
+        <source>The pickup desk refused that.</source>
+        <translation>No se puede hacer eso en recogidas.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="109" />
         <source>The customer's name is needed.</source>
         <translation>Falta el nombre del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="93" />
+        <location filename="../../pos/ui/messages.py" line="110" />
         <source>That tax ID does not look right (NIF, CIF or RFC).</source>
         <translation>Ese NIF/CIF/RFC no parece correcto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="94" />
+        <location filename="../../pos/ui/messages.py" line="111" />
         <source>The customer's address is needed.</source>
         <translation>Falta la dirección del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="95" />
+        <location filename="../../pos/ui/messages.py" line="112" />
         <source>Check the customer's data.</source>
         <translation>Revise los datos del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="97" />
+        <location filename="../../pos/ui/messages.py" line="114" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="99" />
+        <location filename="../../pos/ui/messages.py" line="116" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
     </message>
@@ -687,6 +742,190 @@
         <location filename="../../pos/ui/payment_dialog.py" line="186" />
         <source>Paid</source>
         <translation>Pagado</translation>
+    </message>
+</context>
+<context>
+    <name>PickupQueueModel</name>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="42" />
+        <source>Ordered</source>
+        <translation>Pedido el</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="45" />
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="45" />
+        <source>Preparing</source>
+        <translation>Preparando</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="45" />
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="46" />
+        <source>Partly collected</source>
+        <translation>Recogido en parte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="46" />
+        <source>Collected</source>
+        <translation>Recogido</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="47" />
+        <source>Not collected</source>
+        <translation>No recogido</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="47" />
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="77" />
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="77" />
+        <source>Pay here</source>
+        <translation>Paga en tienda</translation>
+    </message>
+</context>
+<context>
+    <name>PickupsDialog</name>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="87" />
+        <source>Pickups</source>
+        <translation>Recogidas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="95" />
+        <source>Order number, name, e-mail, phone, or scan the customer's code</source>
+        <translation>Número de pedido, nombre, correo, teléfono, o escanee el código del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="120" />
+        <source>Start preparing</source>
+        <translation>Empezar a preparar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="123" />
+        <source>Ready: tell the customer</source>
+        <translation>Listo: avisar al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="126" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="230" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="237" />
+        <source>Hand over</source>
+        <translation>Entregar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="129" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="249" />
+        <source>Cancel order</source>
+        <translation>Cancelar pedido</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="132" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="161" />
+        <source>%1 orders to collect.</source>
+        <translation>%1 pedidos por recoger.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="164" />
+        <source>paid online</source>
+        <translation>pagado online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="164" />
+        <source>to pay here</source>
+        <translation>se paga en tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="172" />
+        <source>picked %1, collected %2</source>
+        <translation>preparado %1, recogido %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="188" />
+        <source>No order matches %1.</source>
+        <translation>Ningún pedido coincide con %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="209" />
+        <source>Preparing: scan each item as you pick it.</source>
+        <translation>Preparando: escanee cada artículo al cogerlo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="218" />
+        <source>Picked.</source>
+        <translation>Preparado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="224" />
+        <source>Ready. The customer gets an e-mail from the online store.</source>
+        <translation>Listo. El cliente recibe un correo de la tienda online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="231" />
+        <source>Code from the customer's e-mail (or leave empty to record an ID check):</source>
+        <translation>Código del correo del cliente (o déjelo vacío para registrar una comprobación de DNI):</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="237" />
+        <source>ID document checked (type and last digits):</source>
+        <translation>Documento comprobado (tipo y últimas cifras):</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="243" />
+        <source>Handed over. The online order is completed in the background.</source>
+        <translation>Entregado. El pedido online se completa en segundo plano.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="249" />
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="252" />
+        <source>Order cancelled.</source>
+        <translation>Pedido cancelado.</translation>
     </message>
 </context>
 <context>
@@ -827,7 +1066,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/sale_view.py" line="166" />
-        <location filename="../../pos/ui/sale_view.py" line="526" />
+        <location filename="../../pos/ui/sale_view.py" line="529" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
@@ -917,94 +1156,93 @@
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="353" />
-        <location filename="../../pos/ui/sale_view.py" line="371" />
+        <location filename="../../pos/ui/sale_view.py" line="351" />
         <source>Select a line first.</source>
         <translation>Seleccione primero una línea.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="357" />
+        <location filename="../../pos/ui/sale_view.py" line="363" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="357" />
+        <location filename="../../pos/ui/sale_view.py" line="363" />
         <source>New quantity:</source>
         <translation>Nueva cantidad:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="396" />
+        <location filename="../../pos/ui/sale_view.py" line="399" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="398" />
+        <location filename="../../pos/ui/sale_view.py" line="401" />
         <source>Ticket of %1</source>
         <translation>Ticket de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="404" />
+        <location filename="../../pos/ui/sale_view.py" line="407" />
         <source>Sale parked.</source>
         <translation>Venta aparcada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="413" />
+        <location filename="../../pos/ui/sale_view.py" line="416" />
         <source>No parked sales.</source>
         <translation>No hay ventas aparcadas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="416" />
+        <location filename="../../pos/ui/sale_view.py" line="419" />
         <source>Resume sale</source>
         <translation>Recuperar venta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="416" />
+        <location filename="../../pos/ui/sale_view.py" line="419" />
         <source>Parked sales:</source>
         <translation>Ventas aparcadas:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="457" />
-        <location filename="../../pos/ui/sale_view.py" line="502" />
+        <location filename="../../pos/ui/sale_view.py" line="460" />
+        <location filename="../../pos/ui/sale_view.py" line="505" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="460" />
+        <location filename="../../pos/ui/sale_view.py" line="463" />
         <source>No receipt printer is configured.</source>
         <translation>No hay impresora de tickets configurada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="462" />
+        <location filename="../../pos/ui/sale_view.py" line="465" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="476" />
+        <location filename="../../pos/ui/sale_view.py" line="479" />
         <source>Save receipt as PDF</source>
         <translation>Guardar ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="482" />
+        <location filename="../../pos/ui/sale_view.py" line="485" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="484" />
+        <location filename="../../pos/ui/sale_view.py" line="487" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="496" />
+        <location filename="../../pos/ui/sale_view.py" line="499" />
         <source>Invoice %1 issued.</source>
         <translation>Factura %1 emitida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="518" />
+        <location filename="../../pos/ui/sale_view.py" line="521" />
         <source>No receipt printer is configured to open the drawer.</source>
         <translation>No hay impresora configurada para abrir el cajón.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="521" />
+        <location filename="../../pos/ui/sale_view.py" line="524" />
         <source>Drawer opened (approved by %1).</source>
         <translation>Cajón abierto (autorizado por %1).</translation>
     </message>
