@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,55 +26,29 @@ from pos.services.dto import PickupView, UserView
 from pos.services.pickups import PickupService
 from pos.ui.approval_dialog import with_approval
 from pos.ui.messages import describe
+from pos.ui.row_table_model import RowTableModel
 from pos.ui.theme import style
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class PickupQueueModel(QAbstractTableModel):
+class PickupQueueModel(RowTableModel[PickupView]):
     def __init__(self, fmt: Formatter) -> None:
-        super().__init__()
+        super().__init__([self.tr("Order"), self.tr("Customer"), self.tr("State"), self.tr("Paid"),
+                          self.tr("Total"), self.tr("Ordered")])
         self._fmt = fmt
-        self._rows: list[PickupView] = []
-        self._headers = [self.tr("Order"), self.tr("Customer"), self.tr("State"), self.tr("Paid"), self.tr("Total"),
-                         self.tr("Ordered")]
 
     def states(self) -> dict[str, str]:
         return {"new": self.tr("New"), "preparing": self.tr("Preparing"), "ready": self.tr("Ready"),
                 "partially_collected": self.tr("Partly collected"), "collected": self.tr("Collected"),
                 "no_show": self.tr("Not collected"), "cancelled": self.tr("Cancelled")}
 
-    def set_rows(self, rows: list[PickupView]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
     def pickup(self, row: int) -> PickupView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 6:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole or not (0 <= index.row() < len(self._rows)):
-            return None
-        p = self._rows[index.row()]
-        state = self.states().get(p.state, p.state)
-        if p.overdue:
-            state += " ⚠"
-        if p.conflict:
-            state += " ✖"
+    def cell(self, p: PickupView, column: int) -> str:
+        state = self.states().get(p.state, p.state) + (" ⚠" if p.overdue else "") + (" ✖" if p.conflict else "")
         paid = self.tr("Online") if p.paid_online else self.tr("Pay here")
         return [f"#{p.number}", p.customer_name, state, paid, self._fmt.money(p.total),
-                self._fmt.datetime(p.created_at)][index.column()]
+                self._fmt.datetime(p.created_at)][column]
 
 
 class PickupsDialog(QDialog):

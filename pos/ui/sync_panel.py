@@ -4,17 +4,8 @@ what waits and what the store refused, with retry / resolve."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,9 +27,8 @@ from pos.services.stock_drift import DriftLine
 from pos.services.sync_admin import SyncAdminService
 from pos.ui.approval_dialog import with_approval
 from pos.ui.messages import describe
+from pos.ui.row_table_model import RowTableModel
 from pos.ui.theme import style
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class SyncStatusBridge(QObject):
@@ -73,77 +63,39 @@ def status_text(status: SyncStatus | None, fmt: Formatter) -> tuple[str, str]:
     return text, colour
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(RowTableModel[OutboxItem]):
     def __init__(self, fmt: Formatter) -> None:
-        super().__init__()
+        super().__init__([self.tr("State"), self.tr("Document"), self.tr("Created"), self.tr("Attempts"),
+                          self.tr("Reason")])
         self._fmt = fmt
-        self._items: list[OutboxItem] = []
-        self._headers = [self.tr("State"), self.tr("Document"), self.tr("Created"), self.tr("Attempts"),
-                         self.tr("Reason")]
 
     def set_items(self, items: list[OutboxItem]) -> None:
-        self.beginResetModel()
-        self._items = items
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int) -> OutboxItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 5:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole or not (0 <= index.row() < len(self._items)):
-            return None
-        item = self._items[index.row()]
+    def cell(self, item: OutboxItem, column: int) -> str:
         states = {"pending": self.tr("Waiting"), "parked": self.tr("Refused")}
         return [states.get(item.status, item.status), item.label, self._fmt.datetime(item.created_at),
-                str(item.attempts), item.last_error or ""][index.column()]
+                str(item.attempts), item.last_error or ""][column]
 
 
-class DriftModel(QAbstractTableModel):
+class DriftModel(RowTableModel[DriftLine]):
+    right_aligned = frozenset({2, 3, 4, 5})
+
     def __init__(self, fmt: Formatter) -> None:
-        super().__init__()
+        super().__init__([self.tr("SKU"), self.tr("Product"), self.tr("In shop"), self.tr("Online"),
+                          self.tr("Not yet sent"), self.tr("Difference")])
         self._fmt = fmt
-        self._lines: list[DriftLine] = []
-        self._headers = [self.tr("SKU"), self.tr("Product"), self.tr("In shop"), self.tr("Online"),
-                         self.tr("Not yet sent"), self.tr("Difference")]
 
     def set_lines(self, lines: list[DriftLine]) -> None:
-        self.beginResetModel()
-        self._lines = lines
-        self.endResetModel()
+        self.set_rows(lines)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 6:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._lines)):
-            return None
-        line = self._lines[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            q = self._fmt.quantity
-            drift = ("+" if line.drift > 0 else "") + q(line.drift)
-            return [line.sku, line.name, q(line.on_hand), q(line.online), q(line.pending), drift][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def cell(self, line: DriftLine, column: int) -> str:
+        q = self._fmt.quantity
+        drift = ("+" if line.drift > 0 else "") + q(line.drift)
+        return [line.sku, line.name, q(line.on_hand), q(line.online), q(line.pending), drift][column]
 
 
 class SyncPanel(QDialog):

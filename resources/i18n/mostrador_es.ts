@@ -201,32 +201,32 @@
 <context>
     <name>DriftModel</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="117" />
+        <location filename="../../pos/ui/sync_panel.py" line="88" />
         <source>SKU</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="117" />
+        <location filename="../../pos/ui/sync_panel.py" line="88" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="117" />
+        <location filename="../../pos/ui/sync_panel.py" line="88" />
         <source>In shop</source>
         <translation>En tienda</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="117" />
+        <location filename="../../pos/ui/sync_panel.py" line="88" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="118" />
+        <location filename="../../pos/ui/sync_panel.py" line="89" />
         <source>Not yet sent</source>
         <translation>Sin enviar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="118" />
+        <location filename="../../pos/ui/sync_panel.py" line="89" />
         <source>Difference</source>
         <translation>Diferencia</translation>
     </message>
@@ -614,37 +614,37 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="81" />
+        <location filename="../../pos/ui/sync_panel.py" line="68" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="81" />
+        <location filename="../../pos/ui/sync_panel.py" line="68" />
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="81" />
+        <location filename="../../pos/ui/sync_panel.py" line="68" />
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="81" />
+        <location filename="../../pos/ui/sync_panel.py" line="68" />
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="82" />
+        <location filename="../../pos/ui/sync_panel.py" line="69" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="107" />
+        <location filename="../../pos/ui/sync_panel.py" line="79" />
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="107" />
+        <location filename="../../pos/ui/sync_panel.py" line="79" />
         <source>Refused</source>
         <translation>Rechazado</translation>
     </message>
@@ -747,77 +747,77 @@
 <context>
     <name>PickupQueueModel</name>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="35" />
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="35" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="35" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="35" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="36" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="42" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="36" />
         <source>Ordered</source>
         <translation>Pedido el</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="45" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="40" />
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="45" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="40" />
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="45" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="40" />
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="46" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
         <source>Partly collected</source>
         <translation>Recogido en parte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="46" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
         <source>Collected</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="47" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="42" />
         <source>Not collected</source>
         <translation>No recogido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="47" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="42" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="77" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="49" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="77" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="49" />
         <source>Pay here</source>
         <translation>Paga en tienda</translation>
     </message>
@@ -825,105 +825,105 @@
 <context>
     <name>PickupsDialog</name>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="87" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="59" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="95" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="67" />
         <source>Order number, name, e-mail, phone, or scan the customer's code</source>
         <translation>Número de pedido, nombre, correo, teléfono, o escanee el código del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="120" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="93" />
         <source>Start preparing</source>
         <translation>Empezar a preparar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="123" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="96" />
         <source>Ready: tell the customer</source>
         <translation>Listo: avisar al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="126" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="230" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="237" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="99" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="203" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="210" />
         <source>Hand over</source>
         <translation>Entregar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="129" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="249" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="102" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="222" />
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="132" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="105" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="161" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="134" />
         <source>%1 orders to collect.</source>
         <translation>%1 pedidos por recoger.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="164" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="137" />
         <source>paid online</source>
         <translation>pagado online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="164" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="137" />
         <source>to pay here</source>
         <translation>se paga en tienda</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="172" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="145" />
         <source>picked %1, collected %2</source>
         <translation>preparado %1, recogido %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="188" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="161" />
         <source>No order matches %1.</source>
         <translation>Ningún pedido coincide con %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="209" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="182" />
         <source>Preparing: scan each item as you pick it.</source>
         <translation>Preparando: escanee cada artículo al cogerlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="218" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="191" />
         <source>Picked.</source>
         <translation>Preparado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="224" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="197" />
         <source>Ready. The customer gets an e-mail from the online store.</source>
         <translation>Listo. El cliente recibe un correo de la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="231" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="204" />
         <source>Code from the customer's e-mail (or leave empty to record an ID check):</source>
         <translation>Código del correo del cliente (o déjelo vacío para registrar una comprobación de DNI):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="237" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="210" />
         <source>ID document checked (type and last digits):</source>
         <translation>Documento comprobado (tipo y últimas cifras):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="243" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="216" />
         <source>Handed over. The online order is completed in the background.</source>
         <translation>Entregado. El pedido online se completa en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="249" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="222" />
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="252" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="225" />
         <source>Order cancelled.</source>
         <translation>Pedido cancelado.</translation>
     </message>
@@ -1351,59 +1351,59 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="156" />
+        <location filename="../../pos/ui/sync_panel.py" line="108" />
         <source>Online store synchronisation</source>
         <translation>Sincronización con la tienda online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="166" />
+        <location filename="../../pos/ui/sync_panel.py" line="118" />
         <source>Last problem: %1</source>
         <translation>Último problema: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="182" />
+        <location filename="../../pos/ui/sync_panel.py" line="134" />
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="183" />
+        <location filename="../../pos/ui/sync_panel.py" line="135" />
         <source>Stock differences</source>
         <translation>Diferencias de stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="189" />
+        <location filename="../../pos/ui/sync_panel.py" line="141" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="192" />
-        <location filename="../../pos/ui/sync_panel.py" line="232" />
+        <location filename="../../pos/ui/sync_panel.py" line="144" />
+        <location filename="../../pos/ui/sync_panel.py" line="184" />
         <source>Mark as resolved</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="195" />
+        <location filename="../../pos/ui/sync_panel.py" line="147" />
         <source>Reload catalogue</source>
         <translation>Recargar catálogo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="198" />
+        <location filename="../../pos/ui/sync_panel.py" line="150" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="203" />
+        <location filename="../../pos/ui/sync_panel.py" line="155" />
         <source>Store settings…</source>
         <translation>Configurar tienda…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="223" />
-        <location filename="../../pos/ui/sync_panel.py" line="230" />
+        <location filename="../../pos/ui/sync_panel.py" line="175" />
+        <location filename="../../pos/ui/sync_panel.py" line="182" />
         <source>Select a refused document first.</source>
         <translation>Seleccione primero un documento rechazado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="232" />
+        <location filename="../../pos/ui/sync_panel.py" line="184" />
         <source>What was done in the store?</source>
         <translation>¿Qué se hizo en la tienda online?</translation>
     </message>
@@ -1411,37 +1411,37 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="56" />
+        <location filename="../../pos/ui/sync_panel.py" line="46" />
         <source>● Online store: not connected</source>
         <translation>● Tienda online: sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="58" />
+        <location filename="../../pos/ui/sync_panel.py" line="48" />
         <source>● Online store: credentials refused</source>
         <translation>● Tienda online: credenciales rechazadas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="62" />
+        <location filename="../../pos/ui/sync_panel.py" line="52" />
         <source>● Online store: offline since %1</source>
         <translation>● Tienda online: sin conexión desde %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="65" />
+        <location filename="../../pos/ui/sync_panel.py" line="55" />
         <source>● Online store: sending</source>
         <translation>● Tienda online: enviando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="67" />
+        <location filename="../../pos/ui/sync_panel.py" line="57" />
         <source>● Online store: up to date</source>
         <translation>● Tienda online: al día</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="69" />
+        <location filename="../../pos/ui/sync_panel.py" line="59" />
         <source>%1 pending</source>
         <translation>%1 pendientes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="71" />
+        <location filename="../../pos/ui/sync_panel.py" line="61" />
         <source>%1 refused</source>
         <translation>%1 rechazados</translation>
     </message>

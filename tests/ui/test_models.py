@@ -44,3 +44,13 @@ def test_outbox_model_contract(qtmodeltester) -> None:  # type: ignore[no-untype
     qtmodeltester.check(model)
     assert model.index(1, 1).data() == "T01-000002"
     assert model.index(1, 4).data() == "400 rest_invalid_param bad"
+
+
+def test_drift_model_contract(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from pos.services.stock_drift import DriftLine
+    from pos.ui.sync_panel import DriftModel
+
+    model = DriftModel(Formatter("es_ES"))
+    model.set_lines([DriftLine(1, "MOS-1", "Leche", Decimal(10), Decimal(15), Decimal(0), Decimal(5))])
+    qtmodeltester.check(model)
+    assert [model.index(0, c).data() for c in range(6)] == ["MOS-1", "Leche", "10", "15", "0", "+5"]
