@@ -50,6 +50,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--keep-scratch", action="store_true", help="keep the per-run copy of the ledger")
     parser.add_argument("--seed", type=int, default=1, help="seed for picking products and carts")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a figure misses its target")
+    sections = parser.add_mutually_exclusive_group()
+    sections.add_argument("--no-sync", action="store_true", help="only the till figures (skip the sync section)")
+    sections.add_argument("--sync-only", action="store_true", help="only the sync section")
     return parser.parse_args(list(argv))
 
 
@@ -71,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     profile = QUICK if args.quick else FULL
     products = args.products or profile.products
     output = args.output or profile.output
+    if args.output is None and (args.sync_only or args.no_sync):  # a partial run never replaces the full figures
+        part = "sync" if args.sync_only else "till"
+        output = REPO / "build" / "bench" / f"results-{part}{'-quick' * args.quick}.json"
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     began = time.perf_counter()
     load_at_start = os.getloadavg()[0]
@@ -81,34 +87,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bench.app_bench import first_code, run_in_process
     from bench.catalogue import cached_ledger, scratch_copy
     from bench.report import Result, table, write_json
+    from bench.sync_bench import FULL_SYNC, QUICK_SYNC, run_sync_bench
     from pos.ledger.db import DB_FILENAME
 
     def say(text: str) -> None:
         print(f"[{time.perf_counter() - began:6.1f} s] {text}", flush=True)
 
+    sync_profile = QUICK_SYNC if args.quick else FULL_SYNC
     say(f"Mostrador bench: {products:,} products ({'quick' if args.quick else 'full'}) on {machine()}")
-    cached = cached_ledger(CACHE, products)
-    say("catalogue: " + (f"generated in {cached.generated_s:.1f} s" if cached.generated_s is not None
-                         else f"cached ({cached.data_dir.relative_to(REPO)})"))
     results: list[Result] = []
-    if cached.generated_s is not None:
-        results.append(Result("catalogue_generation", cached.generated_s, "s", None,
-                              note=f"{products:,} products via load_catalogue + ensure_users; cached"))
-
+    sync_results: list[Result] = []
     for stale in CACHE.glob("run-*"):  # left behind by an interrupted run (not one still going)
         if time.time() - stale.stat().st_mtime > 6 * 3600:
             shutil.rmtree(stale, ignore_errors=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="run-", dir=CACHE))
+    till_s = sync_s = 0.0
     try:
-        copy_started = time.perf_counter()
-        data_dir = scratch_copy(cached, scratch)
-        size_mb = (data_dir / DB_FILENAME).stat().st_size / 2**20
-        say(f"scratch copy {data_dir} ({size_mb:.0f} MB) in {time.perf_counter() - copy_started:.1f} s")
-        rng = random.Random(args.seed)
-        results += run_in_process(data_dir, products, scans=profile.scans, searches_from=profile.search_names,
-                                  sales=profile.sales, rng=rng, say=say)
-        say(f"cold start: {profile.start_runs} × main.py --data-dir (and {profile.start_runs} × the sqlite3 floor)…")
-        results += bench_startup(spawner, data_dir, scratch, profile.start_runs, first_code(data_dir / DB_FILENAME))
+        if not args.sync_only:
+            started = time.perf_counter()
+            cached = cached_ledger(CACHE, products)
+            say("catalogue: " + (f"generated in {cached.generated_s:.1f} s" if cached.generated_s is not None
+                                 else f"cached ({cached.data_dir.relative_to(REPO)})"))
+            if cached.generated_s is not None:
+                results.append(Result("catalogue_generation", cached.generated_s, "s", None,
+                                      note=f"{products:,} products via load_catalogue + ensure_users; cached"))
+            copy_started = time.perf_counter()
+            data_dir = scratch_copy(cached, scratch)
+            size_mb = (data_dir / DB_FILENAME).stat().st_size / 2**20
+            say(f"scratch copy {data_dir} ({size_mb:.0f} MB) in {time.perf_counter() - copy_started:.1f} s")
+            rng = random.Random(args.seed)
+            results += run_in_process(data_dir, products, scans=profile.scans, searches_from=profile.search_names,
+                                      sales=profile.sales, rng=rng, say=say)
+            say(f"cold start: {profile.start_runs} × main.py --data-dir (and {profile.start_runs} × the sqlite3 "
+                "floor)…")
+            results += bench_startup(spawner, data_dir, scratch, profile.start_runs,
+                                     first_code(data_dir / DB_FILENAME))
+            till_s = time.perf_counter() - started
+        spawner.close()
+        if not args.no_sync:
+            started = time.perf_counter()
+            say(f"sync: {sync_profile.pull_products:,}-product store, {sync_profile.backlog_sales:,}-sale backlog, "
+                f"{sync_profile.window_s:.0f} s GUI phases; the store runs in its own process")
+            sync_results = run_sync_bench(sync_profile, CACHE, scratch / "sync", random.Random(args.seed), say)
+            sync_s = time.perf_counter() - started
     finally:
         spawner.close()
         if args.keep_scratch:
@@ -116,16 +138,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             shutil.rmtree(scratch, ignore_errors=True)
 
-    write_json(results, output)
+    write_json(results + sync_results, output)
     runtime = time.perf_counter() - began
     print()
     print(f"Mostrador bench — {products:,} products, {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, {machine()}")
     print(f"load average during the run: {load_at_start:.2f} at start, {os.getloadavg()[0]:.2f} at end "
           "(other processes on the machine inflate the tail percentiles)")
-    print(table(results))
+    if results:
+        print(table(results))
+    if sync_results:
+        print()
+        print(f"Sync — store: sandbox in its own process over HTTP on 127.0.0.1; till: SyncEngine + "
+              f"WooCommerceConnector ({sync_s:.0f} s)")
+        print(table(sync_results, floor_label="floor"))
     print()
-    print(f"wrote {output.relative_to(REPO) if output.is_relative_to(REPO) else output}; bench runtime {runtime:.0f} s")
-    return 1 if args.strict and any(r.passed is False for r in results) else 0
+    sections = f" (till {till_s:.0f} s, sync {sync_s:.0f} s)" if results and sync_results else ""
+    print(f"wrote {output.relative_to(REPO) if output.is_relative_to(REPO) else output}; "
+          f"bench runtime {runtime:.0f} s{sections}")
+    return 1 if args.strict and any(r.passed is False for r in results + sync_results) else 0
 
 
 if __name__ == "__main__":

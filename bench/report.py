@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Literal
 
 Better = Literal["lower", "higher"]
-FLOOR_SUFFIX = ".sqlite3_floor"
+FLOOR_SUFFIX = ".sqlite3_floor"  # the till figures' floor: raw sqlite3 on the same file
+OTHER_FLOOR_SUFFIX = ".floor"  # the sync figures' floors (see docs/BENCHMARKS.md for each one)
 
 
 def percentile(samples: Sequence[float], p: float) -> float:
@@ -62,12 +63,19 @@ def _fmt(value: float | None) -> str:
     return f"{value:.2f}"
 
 
-def table(results: Sequence[Result]) -> str:
-    """Targets with pass/fail and, beside each, the raw-sqlite3 floor; then informational rows."""
-    floors = {r.name[: -len(FLOOR_SUFFIX)]: r for r in results if r.name.endswith(FLOOR_SUFFIX)}
-    rows = [("benchmark", "value", "unit", "target", "result", "sqlite3 floor", "note")]
+def _floor_of(name: str) -> str | None:
+    for suffix in (FLOOR_SUFFIX, OTHER_FLOOR_SUFFIX):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return None
+
+
+def table(results: Sequence[Result], floor_label: str = "sqlite3 floor") -> str:
+    """Targets with pass/fail and, beside each, its floor; then informational rows."""
+    floors = {base: r for r in results if (base := _floor_of(r.name)) is not None}
+    rows = [("benchmark", "value", "unit", "target", "result", floor_label, "note")]
     for r in results:
-        if r.name.endswith(FLOOR_SUFFIX):
+        if _floor_of(r.name) is not None:
             continue
         floor = floors.get(r.name)
         verdict = {True: "PASS", False: "FAIL", None: "info"}[r.passed]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -296,6 +297,64 @@ class CatalogMixin(StoreBase):
     def add_total_sales(self, product_id: int, quantity: int) -> None:
         with self.tx() as db:
             db.execute("UPDATE products SET total_sales = total_sales + ? WHERE id = ?", (quantity, product_id))
+
+    def bulk_create_simple_products(self, products: Iterable[Mapping[str, Any]]) -> list[int]:
+        """Insert many published simple products in one transaction, without the per-product reads
+        of :meth:`create_product` (benchmarks seed 100,000 this way). Returns their ids, in order.
+
+        Each mapping has ``name``, ``sku``, ``gtin``, ``regular_price`` (cents) and ``tax_class``,
+        and optionally ``stock_quantity`` (managed stock when given), ``category_ids`` and
+        ``created`` / ``modified`` (unix seconds; default now). SKUs and GTINs must be unique as in
+        :meth:`create_product` (the same ``ApiError``, nothing inserted); slugs are made unique the
+        same way (``name-2``, ``name-3``, ...).
+        """
+        items = list(products)
+        if not items:
+            return []
+        with self.tx() as db:
+            skus = {r[0] for r in db.execute("SELECT sku FROM products WHERE sku != ''")}
+            gtins = {r[0] for r in db.execute("SELECT gtin FROM products WHERE gtin != ''")}
+            slugs = {r[0] for r in db.execute("SELECT slug FROM products WHERE slug != ''")}
+            last = int(db.execute("UPDATE seq SET value = value + ? WHERE name = 'post' RETURNING value",
+                                  (len(items),)).fetchone()[0])
+            first = last - len(items) + 1
+            now = self.now()
+            rows = []
+            for product_id, item in enumerate(items, start=first):
+                sku, gtin = str(item.get("sku") or ""), str(item.get("gtin") or "")
+                if sku and sku in skus:
+                    raise ApiError(400, "product_invalid_sku", "Invalid or duplicated SKU.", {"unique_sku": sku})
+                if gtin and (gtin in gtins or not _GTIN_RE.match(gtin)):
+                    raise ApiError(400, "product_invalid_global_unique_id",
+                                   "Invalid or duplicated GTIN, UPC, EAN or ISBN.")
+                skus.add(sku)
+                gtins.add(gtin)
+                name = str(item["name"])
+                base = slugify(name)
+                slug, n = base, 1
+                while slug in slugs:
+                    n += 1
+                    slug = f"{base}-{n}"
+                slugs.add(slug)
+                stock = item.get("stock_quantity")
+                manage = stock is not None
+                row = {
+                    "name": name, "type": "simple", "status": "publish", "sku": sku, "gtin": gtin,
+                    "regular_price": item.get("regular_price"), "sale_price": None,
+                    "tax_class": str(item.get("tax_class") or ""), "tax_status": "taxable", "manage_stock": manage,
+                    "stock_quantity": int(stock) if manage else None,
+                    "stock_status": stock_status_for(manage, int(stock) if manage else None, "no", "instock"),
+                    "backorders": "no", "description": "", "short_description": "", "attributes": [],
+                    "default_attributes": [], "category_ids": list(item.get("category_ids") or [UNCATEGORIZED]),
+                    "meta": [], "menu_order": 0,
+                }
+                created = int(item.get("created") or now)
+                rows.append([product_id, 0, slug, created, int(item.get("modified") or created),
+                             *(self._db_value(c, row[c]) for c in PRODUCT_COLUMNS)])
+            db.executemany(
+                f"INSERT INTO products(id, parent_id, slug, created, modified, {', '.join(PRODUCT_COLUMNS)})"
+                f" VALUES (?, ?, ?, ?, ?, {', '.join('?' * len(PRODUCT_COLUMNS))})", rows)
+        return list(range(first, first + len(items)))
 
     # ------------------------------------------------------------ helpers
 
