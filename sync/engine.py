@@ -55,7 +55,9 @@ class SyncEngine:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._full_resync = full_resync_first  # False: start from the stored cursors
+        # A till that has pulled before starts from its stored cursor: re-reading a 100,000-product catalogue
+        # at every start costs minutes. A full resync stays one click away (sync panel) for deletions.
+        self._full_resync = full_resync_first and catalog_store.get_cursor(ledger, PRODUCTS_CURSOR) is None
         self._last_pull: datetime | None = None
         pending, parked = outbox_store.counts(ledger)
         self.status = SyncStatus(configured=True, online=False, offline_since=None, pending=pending, parked=parked,
