@@ -254,6 +254,7 @@ class SyncEngine:
                 self._schedule_retry(replace(event, attempts=event.attempts + 1), exc)
             raise
         transient: Exception | None = None
+        sent: list[tuple[int, str, dict[int, int]]] = []
         for event, result in zip(events, results, strict=True):
             if isinstance(result, PermanentError):
                 outbox_store.mark_parked(self._ledger, event.event_id, _describe(result))
@@ -261,7 +262,8 @@ class SyncEngine:
                 self._schedule_retry(replace(event, attempts=event.attempts + 1), result)
                 transient = transient or result
             else:
-                self._sent(event, result.remote_id)
+                sent.append((event.event_id, str(result.remote_id), outbox_store.sale_stock_moves(event.payload)))
+        outbox_store.mark_sent_many(self._ledger, sent)
         if isinstance(transient, StoreError):
             raise transient  # the pass failed: status goes offline and the loop backs off
 

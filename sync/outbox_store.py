@@ -54,13 +54,23 @@ def mark_attempt(ledger: Ledger, event_ids: list[int]) -> None:
 def mark_sent(ledger: Ledger, event_id: int, remote_ref: str, stock_moves: dict[int, int] | None = None) -> None:
     """Mark delivered. ``stock_moves`` (product id → milli-units) is what the store just did to its
     stock, applied to our copy of the online figure so it stays right until the next pull."""
+    mark_sent_many(ledger, [(event_id, remote_ref, stock_moves or {})])
+
+
+def mark_sent_many(ledger: Ledger, sent: list[tuple[int, str, dict[int, int]]]) -> None:
+    """``mark_sent`` for a whole batch in one short transaction: one fsync, not one per order, so a
+    sale at the till never queues behind a hundred of them."""
+    if not sent:
+        return
+    now = utcnow()
     with ledger.write() as session:
-        session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(
-            status="sent", remote_ref=remote_ref, sent_at=utcnow(), last_error=None, next_attempt_at=None))
-        for product_id, delta in (stock_moves or {}).items():
-            session.execute(update(StockLevel).where(StockLevel.product_id == product_id,
-                                                     StockLevel.online_milli.is_not(None))
-                            .values(online_milli=StockLevel.online_milli + delta))
+        for event_id, remote_ref, stock_moves in sent:
+            session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(
+                status="sent", remote_ref=remote_ref, sent_at=now, last_error=None, next_attempt_at=None))
+            for product_id, delta in stock_moves.items():
+                session.execute(update(StockLevel).where(StockLevel.product_id == product_id,
+                                                         StockLevel.online_milli.is_not(None))
+                                .values(online_milli=StockLevel.online_milli + delta))
 
 
 def mark_retry(ledger: Ledger, event_id: int, error: str, next_attempt_at: datetime) -> None:
