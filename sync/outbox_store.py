@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from pos.ledger.db import Ledger
 from pos.ledger.models import OutboxEvent, Product, StockLevel, utcnow
@@ -51,6 +51,16 @@ def mark_attempt(ledger: Ledger, event_ids: list[int]) -> None:
                         .values(attempts=OutboxEvent.attempts + 1))
 
 
+_OUTBOX = OutboxEvent.__table__
+_LEVELS = StockLevel.__table__
+# Prebuilt executemany statements: the writer lock is held for milliseconds, not one ORM round per row.
+_MARK_SENT = (_OUTBOX.update().where(_OUTBOX.c.id == bindparam("eid"))
+              .values(status="sent", remote_ref=bindparam("ref"), sent_at=bindparam("at"), last_error=None,
+                      next_attempt_at=None))
+_MOVE_ONLINE = (_LEVELS.update().where(_LEVELS.c.product_id == bindparam("pid"), _LEVELS.c.online_milli.is_not(None))
+                .values(online_milli=_LEVELS.c.online_milli + bindparam("delta")))
+
+
 def mark_sent(ledger: Ledger, event_id: int, remote_ref: str, stock_moves: dict[int, int] | None = None) -> None:
     """Mark delivered. ``stock_moves`` (product id → milli-units) is what the store just did to its
     stock, applied to our copy of the online figure so it stays right until the next pull."""
@@ -63,14 +73,12 @@ def mark_sent_many(ledger: Ledger, sent: list[tuple[int, str, dict[int, int]]]) 
     if not sent:
         return
     now = utcnow()
+    moves = [{"pid": pid, "delta": delta} for _, _, stock_moves in sent for pid, delta in stock_moves.items()]
     with ledger.write() as session:
-        for event_id, remote_ref, stock_moves in sent:
-            session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(
-                status="sent", remote_ref=remote_ref, sent_at=now, last_error=None, next_attempt_at=None))
-            for product_id, delta in stock_moves.items():
-                session.execute(update(StockLevel).where(StockLevel.product_id == product_id,
-                                                         StockLevel.online_milli.is_not(None))
-                                .values(online_milli=StockLevel.online_milli + delta))
+        conn = session.connection()
+        conn.execute(_MARK_SENT, [{"eid": event_id, "ref": remote_ref, "at": now} for event_id, remote_ref, _ in sent])
+        if moves:
+            conn.execute(_MOVE_ONLINE, moves)
 
 
 def mark_retry(ledger: Ledger, event_id: int, error: str, next_attempt_at: datetime) -> None:
