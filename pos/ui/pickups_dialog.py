@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from pos.ui.approval_dialog import with_approval
 from pos.ui.messages import describe
 from pos.ui.row_table_model import RowTableModel
 from pos.ui.theme import style
+from pos.ui.widgets import make_button
 
 
 class PickupQueueModel(RowTableModel[PickupView]):
@@ -90,20 +90,11 @@ class PickupsDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.prepare_button = QPushButton(self.tr("Start preparing"))
-        self.prepare_button.setObjectName("prepareButton")
-        self.prepare_button.clicked.connect(self.prepare)
-        self.ready_button = QPushButton(self.tr("Ready: tell the customer"))
-        self.ready_button.setObjectName("readyButton")
-        self.ready_button.clicked.connect(self.ready)
-        self.handover_button = QPushButton(self.tr("Hand over"))
-        self.handover_button.setObjectName("handoverButton")
-        self.handover_button.clicked.connect(self.hand_over)
-        self.cancel_button = QPushButton(self.tr("Cancel order"))
-        self.cancel_button.setObjectName("cancelPickupButton")
-        self.cancel_button.clicked.connect(self.cancel)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
+        self.prepare_button = make_button(self.tr("Start preparing"), self.prepare, "prepareButton")
+        self.ready_button = make_button(self.tr("Ready: tell the customer"), self.ready, "readyButton")
+        self.handover_button = make_button(self.tr("Hand over"), self.hand_over, "handoverButton")
+        self.cancel_button = make_button(self.tr("Cancel order"), self.cancel, "cancelPickupButton")
+        close = make_button(self.tr("Close"), self.accept)
         for button in (self.prepare_button, self.ready_button, self.handover_button, self.cancel_button, close):
             buttons.addWidget(button)
         layout.addLayout(buttons)

@@ -46,6 +46,7 @@ from pos.ui.messages import describe
 from pos.ui.payment_dialog import PaymentDialog
 from pos.ui.search_popup import SearchResults
 from pos.ui.theme import style, style_table
+from pos.ui.widgets import make_button
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 120  # a scanner finishes a whole code well inside this; people type slower
@@ -135,12 +136,7 @@ class SaleView(QWidget):
 
     # --- layout -----------------------------------------------------------------------
     def _button(self, text: str, slot: Callable[[], None], name: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touching a button never steals the scan focus
-        if name:
-            button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
+        return make_button(text, slot, name, keep_focus=True)  # touching a button never steals the scan focus
 
     def _build_side_panel(self) -> QWidget:
         panel = QFrame()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from pos.ui.approval_dialog import with_approval
 from pos.ui.messages import describe
 from pos.ui.row_table_model import RowTableModel
 from pos.ui.theme import style
+from pos.ui.widgets import make_button
 
 
 class SyncStatusBridge(QObject):
@@ -138,23 +138,14 @@ class SyncPanel(QDialog):
         self.error.setStyleSheet("color:#b3261e; font-weight:bold;")
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
-        self.retry_button = QPushButton(self.tr("Retry"))
-        self.retry_button.setObjectName("retryEventButton")
-        self.retry_button.clicked.connect(self.retry)
-        self.resolve_button = QPushButton(self.tr("Mark as resolved"))
-        self.resolve_button.setObjectName("resolveEventButton")
-        self.resolve_button.clicked.connect(self.resolve)
-        resync = QPushButton(self.tr("Reload catalogue"))
-        resync.setObjectName("resyncButton")
-        resync.clicked.connect(on_resync)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
+        self.retry_button = make_button(self.tr("Retry"), self.retry, "retryEventButton")
+        self.resolve_button = make_button(self.tr("Mark as resolved"), self.resolve, "resolveEventButton")
+        resync = make_button(self.tr("Reload catalogue"), on_resync, "resyncButton")
+        close = make_button(self.tr("Close"), self.accept)
         for button in (self.retry_button, self.resolve_button, resync):
             buttons.addWidget(button)
         if on_configure is not None:
-            configure = QPushButton(self.tr("Store settings…"))
-            configure.setObjectName("storeSettingsButton")
-            configure.clicked.connect(on_configure)
+            configure = make_button(self.tr("Store settings…"), on_configure, "storeSettingsButton")
             buttons.addWidget(configure)
         buttons.addWidget(close)
         layout.addLayout(buttons)

@@ -840,90 +840,90 @@
         <translation>Empezar a preparar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="96" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="94" />
         <source>Ready: tell the customer</source>
         <translation>Listo: avisar al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="99" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="203" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="210" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="95" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="194" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="201" />
         <source>Hand over</source>
         <translation>Entregar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="102" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="222" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="96" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="213" />
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="105" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="97" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="134" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="125" />
         <source>%1 orders to collect.</source>
         <translation>%1 pedidos por recoger.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="137" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="128" />
         <source>paid online</source>
         <translation>pagado online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="137" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="128" />
         <source>to pay here</source>
         <translation>se paga en tienda</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="145" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="136" />
         <source>picked %1, collected %2</source>
         <translation>preparado %1, recogido %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="161" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="152" />
         <source>No order matches %1.</source>
         <translation>Ningún pedido coincide con %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="182" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="173" />
         <source>Preparing: scan each item as you pick it.</source>
         <translation>Preparando: escanee cada artículo al cogerlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="191" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="182" />
         <source>Picked.</source>
         <translation>Preparado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="197" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="188" />
         <source>Ready. The customer gets an e-mail from the online store.</source>
         <translation>Listo. El cliente recibe un correo de la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="204" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="195" />
         <source>Code from the customer's e-mail (or leave empty to record an ID check):</source>
         <translation>Código del correo del cliente (o déjelo vacío para registrar una comprobación de DNI):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="210" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="201" />
         <source>ID document checked (type and last digits):</source>
         <translation>Documento comprobado (tipo y últimas cifras):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="216" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="207" />
         <source>Handed over. The online order is completed in the background.</source>
         <translation>Entregado. El pedido online se completa en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="222" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="213" />
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="225" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="216" />
         <source>Order cancelled.</source>
         <translation>Pedido cancelado.</translation>
     </message>
@@ -1035,214 +1035,214 @@
 <context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="81" />
+        <location filename="../../pos/ui/sale_view.py" line="82" />
         <source>Scan or search product…</source>
         <translation>Escanear o buscar producto…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="82" />
+        <location filename="../../pos/ui/sale_view.py" line="83" />
         <source>Scan or search product</source>
         <translation>Escanear o buscar producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="148" />
+        <location filename="../../pos/ui/sale_view.py" line="144" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="161" />
+        <location filename="../../pos/ui/sale_view.py" line="157" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="162" />
+        <location filename="../../pos/ui/sale_view.py" line="158" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="163" />
+        <location filename="../../pos/ui/sale_view.py" line="159" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="166" />
-        <location filename="../../pos/ui/sale_view.py" line="529" />
+        <location filename="../../pos/ui/sale_view.py" line="162" />
+        <location filename="../../pos/ui/sale_view.py" line="525" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="167" />
+        <location filename="../../pos/ui/sale_view.py" line="163" />
         <source>Park (F9)</source>
         <translation>Aparcar (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="168" />
+        <location filename="../../pos/ui/sale_view.py" line="164" />
         <source>Resume (F10)</source>
         <translation>Recuperar (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="169" />
+        <location filename="../../pos/ui/sale_view.py" line="165" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="170" />
+        <location filename="../../pos/ui/sale_view.py" line="166" />
         <source>Open drawer</source>
         <translation>Abrir cajón</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="171" />
+        <location filename="../../pos/ui/sale_view.py" line="167" />
         <source>Last receipt</source>
         <translation>Último ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="184" />
+        <location filename="../../pos/ui/sale_view.py" line="180" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="185" />
+        <location filename="../../pos/ui/sale_view.py" line="181" />
         <source>Discount (F5)</source>
         <translation>Descuento (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="186" />
+        <location filename="../../pos/ui/sale_view.py" line="182" />
         <source>Void line (F8)</source>
         <translation>Anular línea (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="190" />
+        <location filename="../../pos/ui/sale_view.py" line="186" />
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="193" />
+        <location filename="../../pos/ui/sale_view.py" line="189" />
         <source>PAY (F12)</source>
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="200" />
+        <location filename="../../pos/ui/sale_view.py" line="196" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="213" />
+        <location filename="../../pos/ui/sale_view.py" line="209" />
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="214" />
+        <location filename="../../pos/ui/sale_view.py" line="210" />
         <source>Gift receipt</source>
         <translation>Ticket regalo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="215" />
+        <location filename="../../pos/ui/sale_view.py" line="211" />
         <source>Save as PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="216" />
+        <location filename="../../pos/ui/sale_view.py" line="212" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="236" />
+        <location filename="../../pos/ui/sale_view.py" line="232" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="239" />
+        <location filename="../../pos/ui/sale_view.py" line="235" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="351" />
+        <location filename="../../pos/ui/sale_view.py" line="347" />
         <source>Select a line first.</source>
         <translation>Seleccione primero una línea.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="363" />
+        <location filename="../../pos/ui/sale_view.py" line="359" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="363" />
+        <location filename="../../pos/ui/sale_view.py" line="359" />
         <source>New quantity:</source>
         <translation>Nueva cantidad:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="399" />
+        <location filename="../../pos/ui/sale_view.py" line="395" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="401" />
+        <location filename="../../pos/ui/sale_view.py" line="397" />
         <source>Ticket of %1</source>
         <translation>Ticket de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="407" />
+        <location filename="../../pos/ui/sale_view.py" line="403" />
         <source>Sale parked.</source>
         <translation>Venta aparcada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="416" />
+        <location filename="../../pos/ui/sale_view.py" line="412" />
         <source>No parked sales.</source>
         <translation>No hay ventas aparcadas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="419" />
+        <location filename="../../pos/ui/sale_view.py" line="415" />
         <source>Resume sale</source>
         <translation>Recuperar venta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="419" />
+        <location filename="../../pos/ui/sale_view.py" line="415" />
         <source>Parked sales:</source>
         <translation>Ventas aparcadas:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="460" />
-        <location filename="../../pos/ui/sale_view.py" line="505" />
+        <location filename="../../pos/ui/sale_view.py" line="456" />
+        <location filename="../../pos/ui/sale_view.py" line="501" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="463" />
+        <location filename="../../pos/ui/sale_view.py" line="459" />
         <source>No receipt printer is configured.</source>
         <translation>No hay impresora de tickets configurada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="465" />
+        <location filename="../../pos/ui/sale_view.py" line="461" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="479" />
+        <location filename="../../pos/ui/sale_view.py" line="475" />
         <source>Save receipt as PDF</source>
         <translation>Guardar ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="485" />
+        <location filename="../../pos/ui/sale_view.py" line="481" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="487" />
+        <location filename="../../pos/ui/sale_view.py" line="483" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="499" />
+        <location filename="../../pos/ui/sale_view.py" line="495" />
         <source>Invoice %1 issued.</source>
         <translation>Factura %1 emitida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="521" />
+        <location filename="../../pos/ui/sale_view.py" line="517" />
         <source>No receipt printer is configured to open the drawer.</source>
         <translation>No hay impresora configurada para abrir el cajón.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="524" />
+        <location filename="../../pos/ui/sale_view.py" line="520" />
         <source>Drawer opened (approved by %1).</source>
         <translation>Cajón abierto (autorizado por %1).</translation>
     </message>
@@ -1376,34 +1376,34 @@
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="144" />
-        <location filename="../../pos/ui/sync_panel.py" line="184" />
+        <location filename="../../pos/ui/sync_panel.py" line="142" />
+        <location filename="../../pos/ui/sync_panel.py" line="175" />
         <source>Mark as resolved</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="147" />
+        <location filename="../../pos/ui/sync_panel.py" line="143" />
         <source>Reload catalogue</source>
         <translation>Recargar catálogo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="150" />
+        <location filename="../../pos/ui/sync_panel.py" line="144" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="155" />
+        <location filename="../../pos/ui/sync_panel.py" line="148" />
         <source>Store settings…</source>
         <translation>Configurar tienda…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="175" />
-        <location filename="../../pos/ui/sync_panel.py" line="182" />
+        <location filename="../../pos/ui/sync_panel.py" line="166" />
+        <location filename="../../pos/ui/sync_panel.py" line="173" />
         <source>Select a refused document first.</source>
         <translation>Seleccione primero un documento rechazado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="184" />
+        <location filename="../../pos/ui/sync_panel.py" line="175" />
         <source>What was done in the store?</source>
         <translation>¿Qué se hizo en la tienda online?</translation>
     </message>
