@@ -8,6 +8,7 @@ from .errors import ApiError, invalid_param, missing_params
 from .money import parse_cents
 from .render_orders import note_json, order_json, refund_json
 from .store import SandboxStore
+from .store_order_items import FEE_TAX_STATUSES
 from .store_orders import OrderQuery
 from .web import (
     CREATE,
@@ -40,7 +41,6 @@ BATCH_LIMIT = 100
 SCHEMA_STATUSES = ["auto-draft", "pending", "processing", "on-hold", "completed", "cancelled", "refunded", "failed",
                    "checkout-draft"]
 TEXT_FIELDS = ("currency", "payment_method", "payment_method_title", "transaction_id", "customer_note", "created_via")
-FEE_TAX_STATUSES = ["taxable", "none"]
 
 
 def order_fields(body: dict[str, Any], strict: bool = True) -> dict[str, Any]:
@@ -95,7 +95,7 @@ def _check_fee_lines(fees: list[dict[str, Any]]) -> None:
                 raise invalid_param("fee_lines", f"{path} is not of type string.", "rest_invalid_type",
                                     {"param": path})
             if key == "tax_status" and value not in FEE_TAX_STATUSES:
-                raise invalid_param("fee_lines", f"{path} is not one of {wp_list(FEE_TAX_STATUSES)}.",
+                raise invalid_param("fee_lines", f"{path} is not one of {wp_list(list(FEE_TAX_STATUSES))}.",
                                     "rest_not_in_enum")
             if key == "meta_data" and not isinstance(value, list):
                 raise invalid_param("fee_lines", f"{path} is not of type array.", "rest_invalid_type",
