@@ -94,6 +94,17 @@ def current_revision(engine: Engine) -> str | None:
 
 
 _MIGRATION_LOCK = threading.Lock()  # Alembic's command API keeps module-level state
+_WRITER_LOCKS: dict[Path, threading.RLock] = {}
+_WRITER_LOCKS_GUARD = threading.Lock()
+
+
+def _writer_lock(path: Path) -> threading.RLock:
+    """One in-process writer lock per ledger file. Threads of this process (the till, sync) then queue
+    on it and are woken the moment the writer commits, instead of sleeping in SQLite's busy handler
+    (whose back-off sleeps of 10-100 ms are what a sale waiting behind a sync batch used to pay)."""
+    key = path.resolve()
+    with _WRITER_LOCKS_GUARD:
+        return _WRITER_LOCKS.setdefault(key, threading.RLock())
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -112,6 +123,7 @@ class Ledger:
         if migrate:
             upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_lock = _writer_lock(path)
         # Readers get their own engine with a deferred BEGIN: a snapshot that never queues
         # behind (or blocks) the writer.
         self.read_engine = make_engine(path, synchronous=synchronous, begin="BEGIN")
@@ -119,8 +131,9 @@ class Ledger:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction (BEGIN IMMEDIATE … COMMIT); rolls back on any error."""
-        with self._sessions.begin() as session:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT); rolls back on any error. Other processes
+        on the same file still queue on SQLite's busy timeout."""
+        with self._write_lock, self._sessions.begin() as session:
             yield session
 
     @contextmanager
