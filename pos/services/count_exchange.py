@@ -21,7 +21,7 @@ from pos.ledger.count_models import StockCount, StockCountEntry
 from pos.ledger.db import Ledger
 from pos.ledger.models import Product, StockMovement
 from pos.services.count_dto import CountError
-from pos.services.stock_counts import _count, add_entry
+from pos.services.count_entries import add_entry, get_count
 
 FORMAT = "mostrador.stock_count_entries/1"
 
@@ -36,7 +36,7 @@ class ImportResult:
 def export_entries(ledger: Ledger, count_id: int) -> str:
     """This till's entries of a count as JSON text."""
     with ledger.read() as session:
-        count = _count(session, count_id)
+        count = get_count(session, count_id)
         rows = session.execute(
             select(StockCountEntry, Product.sku).join(Product, Product.id == StockCountEntry.product_id)
             .where(StockCountEntry.count_id == count_id).order_by(StockCountEntry.id)).all()
@@ -50,7 +50,7 @@ def import_entries(ledger: Ledger, count_id: int, text: str) -> ImportResult:
     """Merge another till's export into an open count, in one transaction (all or nothing)."""
     entries = _parse(text)
     with ledger.write() as session:
-        count: StockCount = _count(session, count_id)
+        count: StockCount = get_count(session, count_id)
         if count.state != "open":
             raise CountError(reason="wrong_state", state=count.state)
         ids = dict(session.execute(select(Product.sku, Product.id).where(

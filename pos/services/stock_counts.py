@@ -25,10 +25,22 @@ from pos.ledger.count_models import StockCount, StockCountEntry, StockCountLine,
 from pos.ledger.db import Ledger
 from pos.ledger.models import Category, OutboxEvent, Product, StockLevel, User, utcnow
 from pos.ledger.stock import move_stock
+from pos.services import count_exchange
 from pos.services.auth import SUPERVISOR_ROLES, AuthService
 from pos.services.catalog import CatalogService
-from pos.services.count_dto import REASONS, SCOPES, CountedItem, CountError, CountReview, CountView, ReviewLine
-from pos.services.count_math import back_to_start, current_mark, moved_until, moves_between
+from pos.services.count_dto import (
+    REASONS,
+    SCOPES,
+    CountedItem,
+    CountError,
+    CountReview,
+    CountSuggestion,
+    CountView,
+    ReviewLine,
+)
+from pos.services.count_entries import add_entry, get_count
+from pos.services.count_math import current_mark, moved_until, moves_between
+from pos.services.count_suggestions import suggest_counts
 from pos.services.dto import UserView
 from pos.services.errors import ApprovalRequired, NotFound
 
@@ -55,7 +67,24 @@ class StockCountService:
 
     def get(self, count_id: int) -> CountView:
         with self._ledger.read() as session:
-            return _view(session, _count(session, count_id))
+            return _view(session, get_count(session, count_id))
+
+    def suggestions(self, limit: int = 20) -> list[CountSuggestion]:
+        """What to count in the next cycle count (``count_suggestions``)."""
+        return suggest_counts(self._ledger, self._currency, limit=limit)
+
+    def export_entries(self, count_id: int) -> str:
+        """This till's entries as JSON text, for another till to merge (``count_exchange``)."""
+        return count_exchange.export_entries(self._ledger, count_id)
+
+    def import_entries(self, count_id: int, text: str) -> count_exchange.ImportResult:
+        """Merge another till's export into this open count; importing twice adds nothing."""
+        return count_exchange.import_entries(self._ledger, count_id, text)
+
+    def categories(self) -> list[tuple[int, str]]:
+        with self._ledger.read() as session:
+            return [(cid, name) for cid, name in session.execute(select(Category.id, Category.name)
+                                                                 .order_by(Category.name))]
 
     def history(self, limit: int = 50) -> list[CountView]:
         with self._ledger.read() as session:
@@ -141,7 +170,7 @@ class StockCountService:
 
     def _add_entry(self, count_id: int, who: str, device: str, product_id: int, qty_milli: int) -> CountedItem:
         with self._ledger.write() as session:
-            count = _count(session, count_id)
+            count = get_count(session, count_id)
             if count.state != "open":
                 raise CountError(reason="wrong_state", state=count.state)
             product = session.get(Product, product_id)
@@ -158,7 +187,7 @@ class StockCountService:
     def finish(self, count_id: int, user: UserView) -> CountReview:
         """Stop counting and freeze the review: expected, counted and variance per product."""
         with self._ledger.write() as session:
-            count = _count(session, count_id)
+            count = get_count(session, count_id)
             if count.state != "open":
                 raise CountError(reason="wrong_state", state=count.state)
             count.finish_mark = current_mark(session)
@@ -171,7 +200,7 @@ class StockCountService:
     def reopen(self, count_id: int, user: UserView) -> CountView:
         """Back from the review to counting (someone found another shelf)."""
         with self._ledger.write() as session:
-            count = _count(session, count_id)
+            count = get_count(session, count_id)
             if count.state != "review":
                 raise CountError(reason="wrong_state", state=count.state)
             session.execute(delete(StockCountLine).where(StockCountLine.count_id == count_id))
@@ -181,7 +210,7 @@ class StockCountService:
 
     def review(self, count_id: int) -> CountReview:
         with self._ledger.read() as session:
-            count = _count(session, count_id)
+            count = get_count(session, count_id)
             rows = session.execute(
                 select(StockCountLine, Product.sku, Product.name).join(Product, Product.id == StockCountLine.product_id)
                 .where(StockCountLine.count_id == count_id)).all()
@@ -203,7 +232,7 @@ class StockCountService:
         if reason not in REASONS:
             raise CountError(reason="unknown_reason")
         with self._ledger.write() as session:
-            count = _count(session, count_id)
+            count = get_count(session, count_id)
             if count.state != "review":
                 raise CountError(reason="wrong_state", state=count.state)
             for line in session.scalars(select(StockCountLine).where(
@@ -224,7 +253,7 @@ class StockCountService:
                                  {"count": review.count.uuid, "lines": len(review.variances)},
                                  roles=("manager", "admin"))
         with self._ledger.write() as session:
-            count = _count(session, count_id)
+            count = get_count(session, count_id)
             if count.state != "review":  # a second till approved it meanwhile
                 raise CountError(reason="wrong_state", state=count.state)
             lines = session.scalars(select(StockCountLine).where(StockCountLine.count_id == count_id,
@@ -258,7 +287,7 @@ class StockCountService:
         """Throw the count away (nothing is booked). Supervisor or manager."""
         approver = self._approve(user, approver_pin, "stock_count.cancel", {"count": count_id})
         with self._ledger.write() as session:
-            count = _count(session, count_id)
+            count = get_count(session, count_id)
             if count.state not in OPEN_STATES:
                 raise CountError(reason="wrong_state", state=count.state)
             count.state = "cancelled"
@@ -273,31 +302,6 @@ class StockCountService:
         if not pin:
             raise ApprovalRequired(action=action)
         return self._auth.approve(pin, action, requested_by=user.user_id, details=details, roles=roles)
-
-
-# --- helpers shared with count_exchange ----------------------------------------------------
-def _count(session: Session, count_id: int) -> StockCount:
-    count = session.get(StockCount, count_id)
-    if count is None:
-        raise NotFound(what="stock_count", id=count_id)
-    return count
-
-
-def add_entry(session: Session, count: StockCount, *, product_id: int, qty_milli: int, who: str, device: str,
-              entry_uuid: str, mark: int, at: object) -> bool:
-    """Insert one entry (and the product's snapshot when it is new to the count). False when the
-    entry's uuid is already there (a second import of the same file)."""
-    if session.scalar(select(StockCountEntry.id).where(StockCountEntry.uuid == entry_uuid)):
-        return False
-    if session.get(StockCountSnapshot, (count.id, product_id)) is None:
-        on_hand = session.scalar(select(StockLevel.on_hand_milli).where(StockLevel.product_id == product_id)) or 0
-        since = moves_between(session, count.start_mark, current_mark(session), [product_id]).get(product_id, [])
-        session.add(StockCountSnapshot(count_id=count.id, product_id=product_id,
-                                       on_hand_milli=back_to_start(int(on_hand), since)))
-    session.add(StockCountEntry(uuid=entry_uuid, count_id=count.id, product_id=product_id, qty_milli=qty_milli,
-                                user_name=who[:64], device=device[:16], counted_at=at, movement_mark=mark))
-    session.flush()
-    return True
 
 
 def _freeze_lines(session: Session, count: StockCount) -> None:
