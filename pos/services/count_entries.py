@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos.ledger.count_models import StockCount, StockCountEntry, StockCountSnapshot
-from pos.ledger.models import StockLevel
+from pos.ledger.models import Category, StockLevel
 from pos.services.count_math import back_to_start, current_mark, moves_between
 from pos.services.errors import NotFound
 
@@ -35,3 +35,22 @@ def add_entry(session: Session, count: StockCount, *, product_id: int, qty_milli
                                 user_name=who[:64], device=device[:16], counted_at=at, movement_mark=mark))
     session.flush()
     return True
+
+
+def category_tree(session: Session, root: int | None) -> list[int]:
+    """The category and all its descendants ([] when it does not exist)."""
+    parents = dict(session.execute(select(Category.id, Category.parent_id)).all())
+    if root not in parents:
+        return []
+    out, frontier = [root], [root]
+    while frontier:
+        frontier = [cid for cid, parent in parents.items() if parent in frontier and cid not in out]
+        out += frontier
+    return [c for c in out if c is not None]
+
+
+def in_scope(session: Session, count: StockCount, product_id: int, category_id: int | None) -> bool:
+    """A category count takes only its own products (a partial count of another one would book a loss)."""
+    if count.scope != "category" or session.get(StockCountSnapshot, (count.id, product_id)) is not None:
+        return True
+    return category_id in category_tree(session, count.category_id)

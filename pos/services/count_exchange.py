@@ -21,7 +21,7 @@ from pos.ledger.count_models import StockCount, StockCountEntry
 from pos.ledger.db import Ledger
 from pos.ledger.models import Product, StockMovement
 from pos.services.count_dto import CountError
-from pos.services.count_entries import add_entry, get_count
+from pos.services.count_entries import add_entry, get_count, in_scope
 
 FORMAT = "mostrador.stock_count_entries/1"
 
@@ -31,6 +31,7 @@ class ImportResult:
     added: int
     already: int
     unknown_skus: tuple[str, ...]
+    out_of_scope: tuple[str, ...] = ()
 
 
 def export_entries(ledger: Ledger, count_id: int) -> str:
@@ -53,13 +54,15 @@ def import_entries(ledger: Ledger, count_id: int, text: str) -> ImportResult:
         count: StockCount = get_count(session, count_id)
         if count.state != "open":
             raise CountError(reason="wrong_state", state=count.state)
-        ids = dict(session.execute(select(Product.sku, Product.id).where(
-            Product.sku.in_({e["sku"] for e in entries}))).all())
+        rows = session.execute(select(Product.sku, Product.id, Product.category_id).where(
+            Product.sku.in_({e["sku"] for e in entries}))).all()
+        ids = {sku: pid for sku, pid, _ in rows}
+        outside = {sku for sku, pid, category in rows if not in_scope(session, count, pid, category)}
         added = already = 0
         unknown: list[str] = []
         for e in entries:
             pid = ids.get(e["sku"])
-            if pid is None:
+            if pid is None or e["sku"] in outside:
                 unknown.append(e["sku"])
                 continue
             mark = session.scalar(select(func.max(StockMovement.id)).where(
@@ -70,7 +73,8 @@ def import_entries(ledger: Ledger, count_id: int, text: str) -> ImportResult:
                 added += 1
             else:
                 already += 1
-    return ImportResult(added, already, tuple(dict.fromkeys(unknown)))
+    return ImportResult(added, already, tuple(dict.fromkeys(u for u in unknown if u not in outside)),
+                        tuple(sorted(outside)))
 
 
 def _parse(text: str) -> list[dict[str, Any]]:

@@ -38,7 +38,7 @@ from pos.services.count_dto import (
     CountView,
     ReviewLine,
 )
-from pos.services.count_entries import add_entry, get_count
+from pos.services.count_entries import add_entry, category_tree, get_count, in_scope
 from pos.services.count_math import current_mark, moved_until, moves_between
 from pos.services.count_suggestions import suggest_counts
 from pos.services.dto import UserView
@@ -124,7 +124,7 @@ class StockCountService:
         with self._ledger.write() as session:
             if session.scalar(select(StockCount.id).where(StockCount.state.in_(OPEN_STATES)).limit(1)):
                 raise CountError(reason="already_open")
-            category_ids = _category_tree(session, category_id) if category_id is not None else None
+            category_ids = category_tree(session, category_id) if category_id is not None else None
             if category_ids == []:
                 raise NotFound(what="category", id=category_id)
             count = StockCount(uuid=str(uuid.uuid4()), label=label, scope=scope, category_id=category_id,
@@ -176,8 +176,7 @@ class StockCountService:
             product = session.get(Product, product_id)
             if product is None:
                 raise NotFound(what="product", id=product_id)
-            if (count.scope == "category" and session.get(StockCountSnapshot, (count.id, product_id)) is None
-                    and product.category_id not in _category_tree(session, count.category_id)):
+            if not in_scope(session, count, product_id, product.category_id):
                 raise CountError(reason="out_of_scope", sku=product.sku)
             add_entry(session, count, product_id=product_id, qty_milli=qty_milli, who=who, device=device,
                       entry_uuid=str(uuid.uuid4()), mark=current_mark(session), at=utcnow())
@@ -330,18 +329,6 @@ def _freeze_lines(session: Session, count: StockCount) -> None:
                      "mark": mark, "reason": None, "note": None, "adjustment_uuid": None})
     if rows:
         session.execute(insert(StockCountLine), rows)
-
-
-def _category_tree(session: Session, root: int | None) -> list[int]:
-    """The category and all its descendants ([] when it does not exist)."""
-    parents = dict(session.execute(select(Category.id, Category.parent_id)).all())
-    if root not in parents:
-        return []
-    out, frontier = [root], [root]
-    while frontier:
-        frontier = [cid for cid, parent in parents.items() if parent in frontier and cid not in out]
-        out += frontier
-    return [c for c in out if c is not None]
 
 
 def _view(session: Session, count: StockCount) -> CountView:

@@ -404,5 +404,7 @@ class CountScreen(QDialog):
             "%2", str(result.already))
         if result.unknown_skus:
             text_out += " " + self.tr("Unknown here: %1").replace("%1", ", ".join(result.unknown_skus[:5]))
-        self.message.show_message(text_out, "warning" if result.unknown_skus else "ok")
+        if result.out_of_scope:
+            text_out += " " + self.tr("Not in this count: %1").replace("%1", ", ".join(result.out_of_scope[:5]))
+        self.message.show_message(text_out, "warning" if result.unknown_skus or result.out_of_scope else "ok")
         self.counted_model.set_rows(self._counts.counted(self.count.count_id))

@@ -342,6 +342,7 @@ TRANSLATIONS = {
     "Could not read the file: %1": "No se pudo leer el archivo: %1",
     "%1 entries merged, %2 were already here.": "%1 lecturas unidas, %2 ya estaban.",
     "Unknown here: %1": "Desconocidos aquí: %1",
+    "Not in this count: %1": "Fuera de este recuento: %1",
     "Counted": "Contado",
     "Counted by": "Contado por",
     "Expected": "Esperado",

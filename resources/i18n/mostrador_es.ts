@@ -267,6 +267,11 @@
         <source>Unknown here: %1</source>
         <translation>Desconocidos aquí: %1</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="408" />
+        <source>Not in this count: %1</source>
+        <translation>Fuera de este recuento: %1</translation>
+    </message>
 </context>
 <context>
     <name>CountedModel</name>

@@ -213,3 +213,25 @@ def test_suggestions_put_drift_and_value_first_and_drop_what_was_just_counted(ti
     counts.approve(count.count_id, manager)
     after = {s.product_id: s for s in suggest_counts(till.ledger, "EUR", limit=1000)}
     assert "not_counted" not in after[valuable.product_id].why
+
+
+def test_a_category_count_does_not_merge_other_categories(till: Till, tmp_path: Path) -> None:
+    from tests.integration.ledger.ledger_support import make_till
+
+    copy_db(Path(till.ledger.path), tmp_path / "t2.sqlite3")
+    ledger2 = Ledger(tmp_path / "t2.sqlite3")
+    try:
+        till2 = make_till(ledger2)
+        manager = _manager(till)
+        leche, aceite = till.catalog.by_barcode(LECHE), till.catalog.by_barcode(ACEITE)
+        assert leche.category_id != aceite.category_id
+        counts1, counts2 = _counts(till), _counts(till2, "T02")
+        c1 = counts1.start(manager, scope="category", category_id=leche.category_id)
+        c2 = counts2.start(till2.auth.login(MANAGER_PIN), scope="zone", label="Almacén")
+        counts2.scan(c2.count_id, till2.cashier, LECHE, 2)
+        counts2.scan(c2.count_id, till2.cashier, ACEITE, 5)
+        result = import_entries(till.ledger, c1.count_id, export_entries(ledger2, c2.count_id))
+        assert (result.added, result.out_of_scope, result.unknown_skus) == (1, (aceite.sku,), ())
+        assert [c.sku for c in counts1.counted(c1.count_id)] == [leche.sku]
+    finally:
+        ledger2.close()
