@@ -22,7 +22,7 @@ Quantities online are whole units: a fractional delta (weighed goods) is rounded
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from sqlalchemy import update
 
@@ -36,6 +36,7 @@ from sync.woocommerce.stock_writes import RemoteStock
 EVENT_TYPE = "stock.count_adjusted"
 
 
+@runtime_checkable
 class StockWriter(Protocol):
     def read_stock(self, remote_id: int, parent_id: int | None) -> RemoteStock: ...
 
@@ -47,9 +48,13 @@ def whole_units(delta_milli: int) -> int:
     return int((Decimal(delta_milli) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
 
 
-def push_adjustment(ledger: Ledger, connector: StockWriter, event: DueEvent) -> None:
+def push_adjustment(ledger: Ledger, connector: object, event: DueEvent) -> None:
     """Deliver one ``stock.count_adjusted`` event. ``PermanentError`` parks it; ``TransientError``
-    propagates for the engine to schedule a retry (the next attempt re-reads first)."""
+    propagates for the engine to schedule a retry (the next attempt re-reads first). A connector
+    without stock writes (not WooCommerce) parks the event instead of failing every pass."""
+    if not isinstance(connector, StockWriter):
+        outbox_store.mark_parked(ledger, event.event_id, "this online store cannot take stock adjustments")
+        return
     payload = event.payload
     adjustment = str(payload["adjustment_uuid"])
     product_id = int(payload["product_id"])

@@ -247,7 +247,7 @@ class SyncEngine:
     def _push_count_adjustment(self, event: DueEvent) -> None:
         """Stock-count adjustments: re-read, then absolute set with the adjustment's UUID (``count_push``)."""
         try:
-            count_push.push_adjustment(self._ledger, self._connector, event)  # type: ignore[arg-type]
+            count_push.push_adjustment(self._ledger, self._connector, event)
         except TransientError as exc:
             self._schedule_retry(event, exc)
             raise
