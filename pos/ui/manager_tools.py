@@ -1,6 +1,6 @@
 """The manager's tools on the till window: the stock count screen and today's dashboard.
 
-Two status-bar buttons, enabled once somebody is logged in. Anyone may count (blind counting by
+A status-bar button "Gestión…" with a menu, enabled once somebody is logged in. Anyone may count (blind counting by
 the staff); starting, cancelling and approving a count and opening the dashboard need a
 supervisor or manager, which the services enforce (a cashier is asked for a manager's PIN).
 While the count screen is open, scanner input goes to it instead of the sale.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton
 
 from pos.domain.errors import DomainError
 from pos.formatting import Formatter
@@ -40,30 +40,31 @@ class ManagerTools(QObject):
         self._user: UserView | None = None
         self.count_screen: CountScreen | None = None
         self.dashboard: DashboardDialog | None = None
-        self.count_button = self._button(self.tr("Stock count…"), "stockCountButton", self.open_count)
-        self.dashboard_button = self._button(self.tr("Today…"), "dashboardButton", self.open_dashboard)
+        # One button with a menu: the status bar is shared with the store, printer and devices.
+        self.button = QPushButton(self.tr("Manage…"))
+        self.button.setObjectName("managerToolsButton")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setEnabled(False)
+        menu = QMenu(self.button)
+        self.count_action = menu.addAction(self.tr("Stock count…"))
+        self.count_action.setObjectName("stockCountAction")
+        self.count_action.triggered.connect(lambda _checked=False: self.open_count())
+        self.dashboard_action = menu.addAction(self.tr("Today at a glance…"))
+        self.dashboard_action.setObjectName("dashboardAction")
+        self.dashboard_action.triggered.connect(lambda _checked=False: self.open_dashboard())
+        self.button.setMenu(menu)
+        window.statusBar().addWidget(self.button)
         window.login_view.logged_in.connect(self._logged_in)
         window.sale_view.logout_requested.connect(self._logged_out)
         window.scan_routes.append(self.route_scan)
 
-    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setEnabled(False)
-        button.clicked.connect(lambda _checked=False: slot())
-        self._window.statusBar().addWidget(button)
-        return button
-
     def _logged_in(self, user: UserView) -> None:
         self._user = user
-        self.count_button.setEnabled(True)
-        self.dashboard_button.setEnabled(True)
+        self.button.setEnabled(True)
 
     def _logged_out(self) -> None:
         self._user = None
-        self.count_button.setEnabled(False)
-        self.dashboard_button.setEnabled(False)
+        self.button.setEnabled(False)
 
     def route_scan(self, code: str) -> bool:
         """Scanner input while the count screen is open is a count, not a sale."""

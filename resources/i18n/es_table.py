@@ -382,7 +382,8 @@ TRANSLATIONS = {
     "Refused by the online store (open the sync panel to retry or resolve):":
         "Rechazado por la tienda online (abra el panel de sincronización para reintentar o resolver):",
     "Nothing refused by the online store.": "La tienda online no ha rechazado nada.",
-    "Today…": "Hoy…",
+    "Manage…": "Gestión…",
+    "Today at a glance…": "El día de hoy…",
     "The count is not at the right step for that.": "El recuento no está en el paso adecuado para eso.",
     "A stock count is already open on this till: finish or cancel it first.":
         "Ya hay un recuento abierto en esta caja: termínelo o anúlelo antes.",

@@ -782,14 +782,19 @@
 <context>
     <name>ManagerTools</name>
     <message>
-        <location filename="../../pos/ui/manager_tools.py" line="43" />
+        <location filename="../../pos/ui/manager_tools.py" line="44" />
+        <source>Manage…</source>
+        <translation>Gestión…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager_tools.py" line="49" />
         <source>Stock count…</source>
         <translation>Inventario…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager_tools.py" line="44" />
-        <source>Today…</source>
-        <translation>Hoy…</translation>
+        <location filename="../../pos/ui/manager_tools.py" line="52" />
+        <source>Today at a glance…</source>
+        <translation>El día de hoy…</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,13 @@ def _sell(services: Services, codes: list[str], kind: TenderKind = TenderKind.CA
     services.sales.complete(cart, [Tender(kind, cart.totals().total)], cashier)
 
 
+def _open(window, tool: str) -> None:  # type: ignore[no-untyped-def]
+    button = window.findChild(QPushButton, "managerToolsButton")
+    assert button.isEnabled() and button.isVisible()
+    actions = {a.objectName(): a for a in button.menu().actions()}
+    actions["stockCountAction" if tool == "count" else "dashboardAction"].trigger()
+
+
 def test_count_screen_scan_type_finish_review_approve(qtbot, services: Services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, services)
     login(qtbot, window, "9999")  # Marta, manager
@@ -72,7 +79,7 @@ def test_count_screen_scan_type_finish_review_approve(qtbot, services: Services,
         dialog.accept()
 
     on_next_modal(count, "stockCountDialog")
-    window.findChild(QPushButton, "stockCountButton").click()
+    _open(window, "count")
     cafe = services.catalog.by_barcode(CAFE)
     assert seen["counted"] == {leche.sku: "3", aceite.sku: "12", cafe.sku: "1"}
     assert "Café" in str(seen["last"]) or cafe.name in str(seen["last"])
@@ -105,7 +112,7 @@ def test_a_cashier_needs_a_manager_pin_to_start_a_count(qtbot, services: Service
         dialog.accept()
 
     on_next_modal(count, "stockCountDialog")
-    window.findChild(QPushButton, "stockCountButton").click()
+    _open(window, "count")
     assert asked[0] == "Autorización del encargado" and "Toda la tienda" in asked[1]
     current = services.stock_counts.current()
     assert current is not None and current.scope == "store" and current.entries == 1
@@ -142,7 +149,7 @@ def test_dashboard_shows_today_in_charts(qtbot, services: Services) -> None:  # 
         dialog.accept()
 
     on_next_modal(look, "dashboardDialog")
-    window.findChild(QPushButton, "dashboardButton").click()
+    _open(window, "dashboard")
     view = services.dashboard.today(services.auth.login("9999"))
     assert seen["tickets"] == "10" == str(view.tickets)
     assert seen["hours"] == len(view.by_hour) >= 8
