@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, func, insert, literal, select
+from sqlalchemy import bindparam, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from pos.domain.cart import from_milli, parse_quantity, to_milli
@@ -24,7 +25,7 @@ from pos.ledger.audit import append_audit
 from pos.ledger.count_models import StockCount, StockCountEntry, StockCountLine, StockCountSnapshot
 from pos.ledger.db import Ledger
 from pos.ledger.models import Category, OutboxEvent, Product, StockLevel, User, utcnow
-from pos.ledger.stock import move_stock
+from pos.ledger.stock import move_stock_each
 from pos.services import count_exchange
 from pos.services.auth import SUPERVISOR_ROLES, AuthService
 from pos.services.catalog import CatalogService
@@ -46,6 +47,9 @@ from pos.services.errors import ApprovalRequired, NotFound
 
 EVENT_TYPE = "stock.count_adjusted"
 OPEN_STATES = ("open", "review")
+_LINES = StockCountLine.__table__
+_SET_ADJUSTMENT = _LINES.update().where(_LINES.c.id == bindparam("line_id")).values(adjustment_uuid=bindparam("adj"))
+_INSERT_OUTBOX = OutboxEvent.__table__.insert()
 
 
 class StockCountService:
@@ -263,18 +267,15 @@ class StockCountService:
             skus = dict(session.execute(select(Product.id, Product.sku).where(
                 Product.id.in_([ln.product_id for ln in lines]))).all())
             now = utcnow()
-            for line in lines:
-                line.adjustment_uuid = str(uuid.uuid4())
-                move_stock(session, [(line.product_id, line.variance_milli)], "count", line.adjustment_uuid,
-                           user.user_id)
-                rid, parent = remote.get(line.product_id, (None, None))
-                session.add(OutboxEvent(
-                    uuid=str(uuid.uuid4()), event_type=EVENT_TYPE, aggregate_type="stock_adjustment",
-                    aggregate_uuid=line.adjustment_uuid, status="pending", attempts=0, created_at=now,
-                    payload={"adjustment_uuid": line.adjustment_uuid, "count_uuid": count.uuid,
-                             "product_id": line.product_id, "sku": skus.get(line.product_id, ""),
-                             "number": skus.get(line.product_id, ""), "remote_id": rid, "remote_parent_id": parent,
-                             "delta_milli": line.variance_milli, "reason": line.reason}))
+            adjustments = [(line, str(uuid.uuid4())) for line in lines]
+            # Bulk statements: a whole-store count must not hold the writer lock while a sale waits.
+            conn = session.connection()
+            if adjustments:
+                conn.execute(_SET_ADJUSTMENT, [{"line_id": line.id, "adj": adj} for line, adj in adjustments])
+            move_stock_each(session, [(line.product_id, line.variance_milli, adj) for line, adj in adjustments],
+                            "count", user.user_id)
+            if adjustments:
+                conn.execute(_INSERT_OUTBOX, [_event(count, line, adj, remote, skus, now) for line, adj in adjustments])
             count.state, count.approved_by, count.approved_at = "approved", approver.user_id, now
             append_audit(session, "stock_count.approved", user_id=user.user_id, approved_by=approver.user_id,
                          details={"count": count.uuid, "lines": len(lines),
@@ -301,6 +302,18 @@ class StockCountService:
         if not pin:
             raise ApprovalRequired(action=action)
         return self._auth.approve(pin, action, requested_by=user.user_id, details=details, roles=roles)
+
+
+def _event(count: StockCount, line: StockCountLine, adjustment: str, remote: dict[int, tuple[int | None, int | None]],
+           skus: dict[int, str], now: datetime) -> dict[str, object]:
+    """The outbox row of one adjustment: its own aggregate, so one refused product parks alone."""
+    rid, parent = remote.get(line.product_id, (None, None))
+    sku = skus.get(line.product_id, "")
+    return {"uuid": str(uuid.uuid4()), "event_type": EVENT_TYPE, "aggregate_type": "stock_adjustment",
+            "aggregate_uuid": adjustment, "status": "pending", "attempts": 0, "created_at": now,
+            "payload": {"adjustment_uuid": adjustment, "count_uuid": count.uuid, "product_id": line.product_id,
+                        "sku": sku, "number": sku, "remote_id": rid, "remote_parent_id": parent,
+                        "delta_milli": line.variance_milli, "reason": line.reason}}
 
 
 def _freeze_lines(session: Session, count: StockCount) -> None:
