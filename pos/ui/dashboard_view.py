@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from babel.dates import format_date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -99,7 +100,7 @@ class DashboardDialog(QDialog):
     def show_view(self, view: DashboardView) -> None:
         fmt = self._fmt
         self.view = view
-        self.title.setText(self.tr("Today, %1").replace("%1", view.day.strftime("%d/%m/%Y")))
+        self.title.setText(self.tr("Today, %1").replace("%1", format_date(view.day, format="full", locale=fmt.locale)))
         self.net_tile.set(fmt.money(view.net), self.tr("Sales %1 − returns %2").replace(
             "%1", fmt.money(view.sales)).replace("%2", fmt.money(view.returns)))
         self.tickets_tile.set(str(view.tickets))

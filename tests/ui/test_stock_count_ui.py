@@ -93,7 +93,8 @@ def test_count_screen_scan_type_finish_review_approve(qtbot, services: Services,
     assert services.stock_counts.current() is None
 
 
-def test_a_cashier_needs_a_manager_pin_to_start_a_count(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+def test_a_cashier_needs_a_manager_pin_to_start_a_count(qtbot, services: Services,  # type: ignore[no-untyped-def]
+                                                        tmp_path: Path) -> None:
     window = make_window(qtbot, services)
     login(qtbot, window, "1234")  # Ana, cashier
     asked: list[str] = []
@@ -109,13 +110,27 @@ def test_a_cashier_needs_a_manager_pin_to_start_a_count(qtbot, services: Service
         dialog.findChild(QPushButton, "startCountButton").click()  # the whole store
         asked.append(dialog.findChild(QLabel, "countHeaderLabel").text())
         window.route_scan(LECHE)
+        # Another till's file, merged twice: counted once; a broken file says so and changes nothing.
+        other = tmp_path / "T02.json"
+        other.write_text(services.stock_counts.export_entries(dialog.count.count_id).replace("T01", "T02")
+                         .replace('"uuid": "', '"uuid": "x'), encoding="utf-8")
+        dialog.merge(other)
+        dialog.merge(other)
+        asked.append(dialog.message.text())
+        (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
+        dialog.merge(tmp_path / "bad.json")
+        asked.append(dialog.message.text())
         dialog.accept()
 
     on_next_modal(count, "stockCountDialog")
     _open(window, "count")
     assert asked[0] == "Autorización del encargado" and "Toda la tienda" in asked[1]
+    assert "0 lecturas unidas, 1 ya estaban" in asked[2]
+    assert "no es un recuento guardado" in asked[3]
     current = services.stock_counts.current()
-    assert current is not None and current.scope == "store" and current.entries == 1
+    assert current is not None and current.scope == "store" and current.entries == 2
+    counted = services.stock_counts.counted(current.count_id)
+    assert [(c.counted, set(c.counted_by)) for c in counted] == [(2, {"Ana@T01", "Ana@T02"})]
 
 
 def test_dashboard_shows_today_in_charts(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
