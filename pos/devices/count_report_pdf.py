@@ -110,7 +110,7 @@ def variance_report_pdf(review: CountReview, fmt: Formatter, *, store_name: str,
     variances = review.variances
     net, gross = review.net_value(currency), review.gross_value(currency)
     summary = Table([list(lb.summary), [str(len(review.lines)), str(len(variances)), fmt.money(net),
-                                        fmt.money(gross)]], colWidths=[43.5 * mm] * 4)
+                                        fmt.money(gross)]], colWidths=[44 * mm] * 4)
     summary.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, 0), SANS, 8), ("TEXTCOLOR", (0, 0), (-1, 0), colors.HexColor("#444444")),
         ("FONT", (0, 1), (-1, 1), SANS_BOLD, 13), ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#999999")),
