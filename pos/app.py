@@ -22,6 +22,7 @@ from pos.formatting import Formatter, resolve_locale
 from pos.ledger.db import DB_FILENAME, Ledger
 from pos.services.auth import AuthService
 from pos.services.catalog import CatalogService
+from pos.services.dashboard import DashboardService
 from pos.services.device_setup import DeviceSetupService
 from pos.services.diagnose import diagnose
 from pos.services.drawer import DrawerService
@@ -31,6 +32,7 @@ from pos.services.parking import ParkingService
 from pos.services.pickups import PickupService
 from pos.services.sales import SaleService
 from pos.services.seed import seed_demo
+from pos.services.stock_counts import StockCountService
 from pos.services.stock_drift import DriftLine, stock_drift
 from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
@@ -104,6 +106,10 @@ class Services:
         self.pickups = PickupService(self.ledger, self.auth, till_id=settings.till.till_id,
                                      location=settings.till.store_name)
         self.printer: PrintQueue | None = None
+        self.stock_counts = StockCountService(self.ledger, self.auth, self.catalog, till_id=settings.till.till_id,
+                                              currency=settings.till.currency)
+        self.dashboard = DashboardService(self.ledger, self.auth, self.sync_admin, self.stock_counts,
+                                          currency=settings.till.currency)
 
     def start_printer(self, fmt: Formatter, language: str) -> PrintQueue:
         """The print queue: its own thread, so a printer that is off never holds up a sale."""

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pos.ledger.db import Ledger
 from pos.ledger.models import utcnow
 from pos.services.dto import SyncStatus
-from sync import catalog_store, orders_store, outbox_store
+from sync import catalog_store, count_push, orders_store, outbox_store
 from sync.connector import StoreConnector
 from sync.errors import AuthError, OfflineError, PermanentError, StoreError, TransientError
 from sync.outbox_store import DueEvent
@@ -191,6 +191,9 @@ class SyncEngine:
         if event.event_type in PICKUP_EVENTS:
             self._push_pickup(event)
             return
+        if event.event_type == count_push.EVENT_TYPE:
+            self._push_count_adjustment(event)
+            return
         if event.event_type != "sale.completed":
             outbox_store.mark_parked(self._ledger, event.event_id, f"no handler for {event.event_type}")
             return
@@ -240,6 +243,14 @@ class SyncEngine:
             self._schedule_retry(event, exc)
             raise
         self._sent(event, order_id)
+
+    def _push_count_adjustment(self, event: DueEvent) -> None:
+        """Stock-count adjustments: re-read, then absolute set with the adjustment's UUID (``count_push``)."""
+        try:
+            count_push.push_adjustment(self._ledger, self._connector, event)
+        except TransientError as exc:
+            self._schedule_retry(event, exc)
+            raise
 
     def _sent(self, event: DueEvent, remote_id: int) -> None:
         moves = outbox_store.sale_stock_moves(event.payload) if event.event_type == "sale.completed" else None

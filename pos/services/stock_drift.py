@@ -27,7 +27,7 @@ class DriftLine:
     name: str
     on_hand: Decimal
     online: Decimal
-    pending: Decimal  # sold here, not yet in the store
+    pending: Decimal  # sold here (net of count adjustments), not yet in the store
     drift: Decimal  # positive: the store shows more than the shop has
 
 
@@ -38,6 +38,10 @@ def stock_drift(ledger: Ledger, limit: int = 500) -> list[DriftLine]:
                 OutboxEvent.status.in_(("pending", "parked")), OutboxEvent.event_type == "sale.completed")):
             for line in payload.get("lines", []):
                 pending[int(line["product_id"])] += int(line["qty_milli"])
+        # An approved count adjustment not yet set online: the store will move by its delta.
+        for payload in session.scalars(select(OutboxEvent.payload).where(
+                OutboxEvent.status.in_(("pending", "parked")), OutboxEvent.event_type == "stock.count_adjusted")):
+            pending[int(payload["product_id"])] -= int(payload["delta_milli"])
         rows = session.execute(
             select(Product.id, Product.sku, Product.name, StockLevel.on_hand_milli, StockLevel.online_milli,
                    StockLevel.reserved_milli)

@@ -20,6 +20,7 @@ from pos.services.dto import UserView
 from pos.ui.customer_display import CustomerDisplay
 from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.main_window import MainWindow
+from pos.ui.manager_tools import ManagerTools
 from pos.ui.printer_status import PrinterStatusBridge
 from pos.ui.scanner_status import ScannerBridge
 from pos.ui.sync_panel import SyncStatusBridge
@@ -88,6 +89,9 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
         window.show_sync_status(sync.engine.status)
         window.set_sync_actions(wake=sync.engine.wake, resync=sync.engine.request_full_resync)
         sync.start()
+    window.manager_tools = ManagerTools(  # type: ignore[attr-defined]
+        window, services.stock_counts, services.dashboard, fmt, store_name=s.till.store_name,
+        currency=s.till.currency, language=language, wake_sync=sync.engine.wake if sync is not None else None)
     return window
 
 

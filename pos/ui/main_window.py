@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         self._resync: Callable[[], None] = lambda: None
         self._user: UserView | None = None
         self.customer_display: QWidget | None = None
+        # Screens opened from outside (stock count…) claim scanner input first: True = consumed.
+        self.scan_routes: list[Callable[[str], bool]] = []
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.login_view = LoginView(auth, store_name, demo)
@@ -119,6 +121,8 @@ class MainWindow(QMainWindow):
 
     def route_scan(self, code: str) -> None:
         """Scanner input (wedge or serial): to the device test while it is open, otherwise to the sale."""
+        if any(route(code) for route in self.scan_routes):
+            return
         if self.devices_dialog is not None and self.devices_dialog.isVisible():
             self.devices_dialog.test_scan(code)
         elif self.pickups_dialog is not None and self.pickups_dialog.isVisible():

@@ -110,6 +110,20 @@ def describe(error: BaseException) -> str:
             "tax_id": QCoreApplication.translate("Messages", "That tax ID does not look right (NIF, CIF or RFC)."),
             "address": QCoreApplication.translate("Messages", "The customer's address is needed."),
         }.get(reason, QCoreApplication.translate("Messages", "Check the customer's data."))
+    if code == "stock_count":
+        return {
+            "wrong_state": QCoreApplication.translate("Messages", "The count is not at the right step for that."),
+            "already_open": QCoreApplication.translate(
+                "Messages", "A stock count is already open on this till: finish or cancel it first."),
+            "reason_missing": QCoreApplication.translate(
+                "Messages", "%1 variances still need a reason.").replace("%1", str(p.get("count", ""))),
+            "unknown_reason": QCoreApplication.translate("Messages", "Pick a reason from the list."),
+            "bad_scope": QCoreApplication.translate("Messages", "Choose what to count (a zone needs a name)."),
+            "out_of_scope": QCoreApplication.translate(
+                "Messages", "%1 is not in the category being counted.").replace("%1", str(p.get("sku", ""))),
+            "bad_file": QCoreApplication.translate("Messages", "That file is not a count saved by a till."),
+            "nothing_to_undo": QCoreApplication.translate("Messages", "You have nothing to undo."),
+        }.get(reason, QCoreApplication.translate("Messages", "The stock count refused that."))
     if code == "not_found":
         return QCoreApplication.translate("Messages", "Not found.")
     log.warning("no message for domain error %s %s", code, p)

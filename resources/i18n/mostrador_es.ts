@@ -42,6 +42,261 @@
     </message>
 </context>
 <context>
+    <name>CountScreen</name>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="65" />
+        <source>Stock count</source>
+        <translation>Inventario</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="92" />
+        <source>Start a stock count</source>
+        <translation>Empezar un recuento de inventario</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="98" />
+        <location filename="../../pos/ui/count_screen.py" line="220" />
+        <source>Whole store</source>
+        <translation>Toda la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="98" />
+        <source>One category</source>
+        <translation>Una categoría</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="99" />
+        <source>One zone (only what is scanned)</source>
+        <translation>Una zona (solo lo que se escanee)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="107" />
+        <source>Zone or note, e.g. Aisle 3</source>
+        <translation>Zona o nota, p. ej. Pasillo 3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="111" />
+        <source>Start count</source>
+        <translation>Empezar recuento</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="114" />
+        <source>Suggested for the next cycle count:</source>
+        <translation>Sugerencias para el próximo recuento cíclico:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="119" />
+        <location filename="../../pos/ui/count_screen.py" line="158" />
+        <location filename="../../pos/ui/count_screen.py" line="198" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="133" />
+        <source>Qty</source>
+        <translation>Ud.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="137" />
+        <source>Scan or type a barcode (each scan counts one)…</source>
+        <translation>Escanee o teclee un código (cada lectura cuenta uno)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="140" />
+        <source>Quantity for the next scan:</source>
+        <translation>Cantidad para la próxima lectura:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="144" />
+        <source>Nothing counted yet.</source>
+        <translation>Aún no se ha contado nada.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="152" />
+        <source>Undo my last scan</source>
+        <translation>Deshacer mi última lectura</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="153" />
+        <source>Merge another till's file…</source>
+        <translation>Unir el archivo de otra caja…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="154" />
+        <source>Save for another till…</source>
+        <translation>Guardar para otra caja…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="155" />
+        <source>Cancel count</source>
+        <translation>Anular recuento</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="159" />
+        <source>Finish → review</source>
+        <translation>Terminar → revisar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="186" />
+        <source>Note (optional)</source>
+        <translation>Nota (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="187" />
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="190" />
+        <source>For the selected lines</source>
+        <translation>A las líneas elegidas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="191" />
+        <source>For all without one</source>
+        <translation>A todas las que no tienen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="194" />
+        <source>Back to counting</source>
+        <translation>Volver a contar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="196" />
+        <source>Variance report (PDF)…</source>
+        <translation>Informe de diferencias (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="199" />
+        <source>Approve and adjust stock</source>
+        <translation>Aprobar y ajustar existencias</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="220" />
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="221" />
+        <source>Zone</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="227" />
+        <source>Counting · %1 · started %2 by %3</source>
+        <translation>Contando · %1 · empezado %2 por %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="237" />
+        <source>in review</source>
+        <translation>en revisión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="237" />
+        <source>approved</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="238" />
+        <source>cancelled</source>
+        <translation>anulado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="239" />
+        <source>Review · %1 · %2</source>
+        <translation>Revisión · %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="243" />
+        <source>%1 products checked, %2 with a variance. Net value %3 (absolute %4). %5 still need a reason. Expected = on hand at the start + sales and other movements until each product was counted.</source>
+        <translation>%1 productos revisados, %2 con diferencia. Valor neto %3 (absoluto %4). A %5 les falta el motivo. Esperado = existencias al empezar + ventas y otros movimientos hasta que se contó cada producto.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="291" />
+        <source>Taken back: %1 × %2 — counted so far: %3</source>
+        <translation>Deshecho: %1 × %2 — contado hasta ahora: %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="293" />
+        <source>%1 × %2 — counted so far: %3</source>
+        <translation>%1 × %2 — contado hasta ahora: %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="322" />
+        <source>Count cancelled; nothing was changed.</source>
+        <translation>Recuento anulado; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="351" />
+        <source>Stock adjusted. The online store is updated in the background.</source>
+        <translation>Existencias ajustadas. La tienda online se actualiza en segundo plano.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="365" />
+        <source>Save variance report</source>
+        <translation>Guardar informe de diferencias</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="370" />
+        <location filename="../../pos/ui/count_screen.py" line="381" />
+        <source>Could not save the file: %1</source>
+        <translation>No se pudo guardar el archivo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="375" />
+        <source>Save counts for another till</source>
+        <translation>Guardar el recuento para otra caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="387" />
+        <source>Merge counts from another till</source>
+        <translation>Unir el recuento de otra caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="397" />
+        <source>Could not read the file: %1</source>
+        <translation>No se pudo leer el archivo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="403" />
+        <source>%1 entries merged, %2 were already here.</source>
+        <translation>%1 lecturas unidas, %2 ya estaban.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="406" />
+        <source>Unknown here: %1</source>
+        <translation>Desconocidos aquí: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_screen.py" line="408" />
+        <source>Not in this count: %1</source>
+        <translation>Fuera de este recuento: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CountedModel</name>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="37" />
+        <source>SKU</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="37" />
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="37" />
+        <source>Counted</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="37" />
+        <source>Counted by</source>
+        <translation>Contado por</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../pos/ui/customer_display.py" line="21" />
@@ -68,6 +323,144 @@
         <location filename="../../pos/ui/customer_display.py" line="75" />
         <source>Change %1</source>
         <translation>Cambio %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="45" />
+        <source>Today at a glance</source>
+        <translation>El día de hoy</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="56" />
+        <source>Net sales</source>
+        <translation>Ventas netas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="57" />
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="58" />
+        <source>Average ticket</source>
+        <translation>Ticket medio</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="59" />
+        <source>Online store: waiting / refused</source>
+        <translation>Tienda online: en espera / rechazados</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="60" />
+        <source>Stock count</source>
+        <translation>Inventario</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="66" />
+        <source>Sales by hour</source>
+        <translation>Ventas por hora</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="68" />
+        <source>Tenders</source>
+        <translation>Formas de pago</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="70" />
+        <source>Best sellers (by amount)</source>
+        <translation>Más vendidos (por importe)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="72" />
+        <source>Online store vs. shop (units; + the store shows more)</source>
+        <translation>Tienda online frente a tienda física (uds.; + la web muestra más)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="86" />
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="88" />
+        <source>Online store…</source>
+        <translation>Tienda online…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="90" />
+        <source>Stock count…</source>
+        <translation>Inventario…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="92" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="102" />
+        <source>Today, %1</source>
+        <translation>Hoy, %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="103" />
+        <source>Sales %1 − returns %2</source>
+        <translation>Ventas %1 − devoluciones %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="109" />
+        <source>none open</source>
+        <translation>ninguno abierto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="111" />
+        <source>counting</source>
+        <translation>contando</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="111" />
+        <source>in review</source>
+        <translation>en revisión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="114" />
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="114" />
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="114" />
+        <source>Wallet</source>
+        <translation>Monedero</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="115" />
+        <source>Voucher</source>
+        <translation>Vale</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="116" />
+        <source>No sales yet today.</source>
+        <translation>Hoy aún no hay ventas.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="123" />
+        <source>The online store agrees with the shop.</source>
+        <translation>La tienda online coincide con la tienda física.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="125" />
+        <source>Refused by the online store (open the sync panel to retry or resolve):</source>
+        <translation>Rechazado por la tienda online (abra el panel de sincronización para reintentar o resolver):</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dashboard_view.py" line="130" />
+        <source>Nothing refused by the online store.</source>
+        <translation>La tienda online no ha rechazado nada.</translation>
     </message>
 </context>
 <context>
@@ -310,80 +703,98 @@
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="76" />
-        <location filename="../../pos/ui/main_window.py" line="225" />
+        <location filename="../../pos/ui/main_window.py" line="78" />
+        <location filename="../../pos/ui/main_window.py" line="229" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="80" />
+        <location filename="../../pos/ui/main_window.py" line="82" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="85" />
+        <location filename="../../pos/ui/main_window.py" line="87" />
         <source>Devices…</source>
         <translation>Dispositivos…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="118" />
+        <location filename="../../pos/ui/main_window.py" line="120" />
         <source>Keyboard-wedge scanner (USB)</source>
         <translation>Escáner de teclado (USB)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="141" />
+        <location filename="../../pos/ui/main_window.py" line="145" />
         <source>Only a manager can change the devices.</source>
         <translation>Solo un encargado puede cambiar los dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="158" />
+        <location filename="../../pos/ui/main_window.py" line="162" />
         <source>● Scanner: wrong settings</source>
         <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="160" />
+        <location filename="../../pos/ui/main_window.py" line="164" />
         <source>● Scanner: connected</source>
         <translation>● Escáner: conectado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162" />
+        <location filename="../../pos/ui/main_window.py" line="166" />
         <source>● Scanner: unplugged, retrying</source>
         <translation>● Escáner: desconectado, reintentando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164" />
+        <location filename="../../pos/ui/main_window.py" line="168" />
         <source>● Scanner: not working</source>
         <translation>● Escáner: no funciona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="201" />
+        <location filename="../../pos/ui/main_window.py" line="205" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="209" />
+        <location filename="../../pos/ui/main_window.py" line="213" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="209" />
+        <location filename="../../pos/ui/main_window.py" line="213" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="210" />
+        <location filename="../../pos/ui/main_window.py" line="214" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="210" />
+        <location filename="../../pos/ui/main_window.py" line="214" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="220" />
+        <location filename="../../pos/ui/main_window.py" line="224" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerTools</name>
+    <message>
+        <location filename="../../pos/ui/manager_tools.py" line="44" />
+        <source>Manage…</source>
+        <translation>Gestión…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager_tools.py" line="49" />
+        <source>Stock count…</source>
+        <translation>Inventario…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager_tools.py" line="52" />
+        <source>Today at a glance…</source>
+        <translation>El día de hoy…</translation>
     </message>
 </context>
 <context>
@@ -601,12 +1012,57 @@
         <translation>Revise los datos del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="114" />
+        <location filename="../../pos/ui/messages.py" line="115" />
+        <source>The count is not at the right step for that.</source>
+        <translation>El recuento no está en el paso adecuado para eso.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="116" />
+        <source>A stock count is already open on this till: finish or cancel it first.</source>
+        <translation>Ya hay un recuento abierto en esta caja: termínelo o anúlelo antes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="118" />
+        <source>%1 variances still need a reason.</source>
+        <translation>A %1 diferencias les falta el motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="120" />
+        <source>Pick a reason from the list.</source>
+        <translation>Elija un motivo de la lista.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="121" />
+        <source>Choose what to count (a zone needs a name).</source>
+        <translation>Elija qué contar (una zona necesita un nombre).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="122" />
+        <source>%1 is not in the category being counted.</source>
+        <translation>%1 no es de la categoría que se está contando.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="124" />
+        <source>That file is not a count saved by a till.</source>
+        <translation>Ese archivo no es un recuento guardado por una caja.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="125" />
+        <source>You have nothing to undo.</source>
+        <translation>No tiene nada que deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="126" />
+        <source>The stock count refused that.</source>
+        <translation>El recuento no lo permite.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="128" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="116" />
+        <location filename="../../pos/ui/messages.py" line="130" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
     </message>
@@ -1033,6 +1489,54 @@
     </message>
 </context>
 <context>
+    <name>ReviewModel</name>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="48" />
+        <source>SKU</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="48" />
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="48" />
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="48" />
+        <source>Counted</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="49" />
+        <source>Variance</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="49" />
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="49" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="56" />
+        <source>matches</source>
+        <translation>coincide</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="57" />
+        <source>— reason needed —</source>
+        <translation>— falta el motivo —</translation>
+    </message>
+</context>
+<context>
     <name>SaleView</name>
     <message>
         <location filename="../../pos/ui/sale_view.py" line="82" />
@@ -1248,6 +1752,39 @@
     </message>
 </context>
 <context>
+    <name>StockCount</name>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="20" />
+        <source>Miscounted before</source>
+        <translation>Error de recuento</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="21" />
+        <source>Shrinkage / theft</source>
+        <translation>Merma / robo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="22" />
+        <source>Damaged</source>
+        <translation>Rotura / daño</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="23" />
+        <source>Expired</source>
+        <translation>Caducado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="24" />
+        <source>Receiving error</source>
+        <translation>Error de recepción</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="25" />
+        <source>Unexplained</source>
+        <translation>Sin explicar</translation>
+    </message>
+</context>
+<context>
     <name>StoreCheck</name>
     <message>
         <location filename="../../pos/ui/store_settings_dialog.py" line="29" />
@@ -1346,6 +1883,49 @@
         <location filename="../../pos/ui/store_settings_dialog.py" line="141" />
         <source>Saved: it takes effect when the till restarts.</source>
         <translation>Guardado: se aplicará al reiniciar la caja.</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="76" />
+        <source>SKU</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="76" />
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="76" />
+        <source>On hand</source>
+        <translation>Existencias</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="76" />
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="76" />
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="81" />
+        <source>differs online</source>
+        <translation>distinto online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="81" />
+        <source>high value</source>
+        <translation>valor alto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/count_models.py" line="82" />
+        <source>not counted lately</source>
+        <translation>sin contar hace tiempo</translation>
     </message>
 </context>
 <context>

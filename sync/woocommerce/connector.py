@@ -42,6 +42,7 @@ from sync.woocommerce.products import (
     parent_info,
     to_remote_product,
 )
+from sync.woocommerce.stock_writes import RemoteStock, read_stock, write_stock
 
 log = logging.getLogger(__name__)
 
@@ -352,6 +353,17 @@ class WooCommerceConnector:
         refunded order → ``PermanentError`` ``order_completed_online``."""
         return self._set_status(order_id, "cancelled", frozenset({"completed", "refunded"}),
                                 "order_completed_online", note)
+
+    # ------------------------------------------------------------------ stock counts
+
+    def read_stock(self, remote_id: int, parent_id: int | None) -> RemoteStock:
+        """A product's (or variation's) stock and the count adjustments it took (``stock_writes``)."""
+        return read_stock(self._client, remote_id, parent_id)
+
+    def write_stock(self, remote_id: int, parent_id: int | None, quantity: int,
+                    applied: tuple[str, ...]) -> RemoteStock:
+        """Absolute stock set plus the applied-adjustments meta, in one ``PUT`` (``stock_writes``)."""
+        return write_stock(self._client, remote_id, parent_id, quantity, applied)
 
 
 _GONE_STATUSES = frozenset({"cancelled", "refunded", "failed", "trash"})
