@@ -68,3 +68,88 @@ def test_pickup_desk_prepare_ready_hand_over(qtbot, synced: Services,  # type: i
     qtbot.waitUntil(lambda: _api(synced, f"/orders/{order['id']}")["status"] == "completed", timeout=20000)
     notes = _api(synced, f"/orders/{order['id']}/notes")
     assert any(n["customer_note"] and "listo" in n["note"].lower() for n in notes)
+
+
+@pytest.fixture
+def synced_with_printer(tmp_path: Path) -> Iterator[tuple[Services, Path]]:
+    """The demo with a receipt printer that writes to a file (``[printer] uri = "file://…"``)."""
+    from pos.formatting import Formatter
+
+    data = tmp_path / "data"
+    data.mkdir()
+    paper = tmp_path / "receipts.bin"
+    (data / "config.toml").write_text(f'demo = true\n[printer]\nuri = "file://{paper}"\n', encoding="utf-8")
+    services = prepare(data, demo=True)
+    services.start_sync()
+    services.start_printer(Formatter("es_ES"), "es")
+    try:
+        yield services, paper
+    finally:
+        services.close()
+
+
+def test_pay_at_store_handover_through_the_tender_screen(qtbot, synced_with_printer,  # type: ignore[no-untyped-def]
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QTabBar
+    from sqlalchemy import select
+
+    from pos.ledger.models import Sale
+
+    synced, paper = synced_with_printer
+    window = make_window(qtbot, synced)
+    qtbot.waitUntil(lambda: any(p.needs_payment for p in synced.pickups.queue()), timeout=20000)
+    cod = next(p for p in synced.pickups.queue() if p.needs_payment)
+    order = next(o for o in _api(synced, "/orders", params={"per_page": 50}) if str(o["number"]) == cod.number)
+    code = str(order["order_key"])[-6:]
+    login(qtbot, window)
+    seen: dict[str, Any] = {}
+
+    def tender(dialog) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QLabel as Label
+        seen["due"] = dialog.findChild(Label, "dueLabel").text()
+        dialog.findChild(QPushButton, "exactCashButton").click()
+        screenshot(dialog, "pickups_pay_at_store_tender.png")
+        dialog.findChild(QPushButton, "confirmPaymentButton").click()
+
+    def desk(dialog) -> None:  # type: ignore[no-untyped-def]
+        table = dialog.findChild(QTableView, "pickupQueueTable")
+        row = next(r for r in range(table.model().rowCount()) if table.model().pickup(r).pickup_id == cod.pickup_id)
+        table.selectRow(row)
+        assert "Paga en tienda" in table.model().data(table.model().index(row, 3))
+        dialog.findChild(QPushButton, "printPickListButton").click()
+        assert "impresora" in dialog.findChild(QLabel, "pickupMessage").text()
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (code, True)))
+        on_next_modal(tender, "paymentDialog")
+        dialog.findChild(QPushButton, "handoverButton").click()
+        seen["message"] = dialog.findChild(QLabel, "pickupMessage").text()
+        seen["detail"] = dialog.findChild(QLabel, "pickupDetail").text()
+        screenshot(dialog, "pickups_pay_at_store.png")
+        tabs = dialog.findChild(QTabBar, "pickupTabs")
+        tabs.setCurrentIndex(2)  # the manager's page opens (nothing to settle here)
+        assert dialog.findChild(QTableView, "pickupResolutionsTable").isVisible()
+        dialog.findChild(QPushButton, "pickupSellExtraButton").click()
+
+    on_next_modal(desk, "pickupsDialog")
+    window.findChild(QPushButton, "pickupsButton").click()
+    assert seen["due"].replace("\xa0", " ") == Formatter_money(cod.total)
+    assert "Entregado" in seen["message"], seen
+    assert "cobrado aquí" in seen["detail"], seen
+    with synced.ledger.read() as s:
+        sale = s.scalar(select(Sale).where(Sale.kind == "pickup"))
+        assert sale is not None and sale.total_minor == cod.total.minor
+        sale_uuid, receipt_no = sale.uuid, sale.receipt_no
+    assert synced.pickups.get(cod.pickup_id).paid_by_sale_uuid == sale_uuid
+    assert synced.printer is not None and synced.printer.wait_idle(5)
+    printed = paper.read_bytes()
+    for text in ("LISTA DE PREPARACIÓN", "Factura simplificada", "Recogida de pedido online", "Pagado en tienda"):
+        assert text.encode("cp858") in printed, text
+    qtbot.waitUntil(lambda: _api(synced, f"/orders/{order['id']}")["status"] == "completed", timeout=20000)
+    remote = _api(synced, f"/orders/{order['id']}")
+    assert remote["transaction_id"] == receipt_no
+    assert any(m["key"] == "_pos_payment_uuid" and m["value"] == sale_uuid for m in remote["meta_data"])
+
+
+def Formatter_money(amount: Any) -> str:  # noqa: N802
+    from pos.formatting import Formatter
+
+    return Formatter("es_ES").money(amount).replace("\xa0", " ")
