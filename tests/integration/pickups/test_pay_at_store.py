@@ -140,3 +140,29 @@ def test_an_order_paid_online_needs_no_till_payment(desk: Desk) -> None:
     with pytest.raises(PickupError) as err:
         desk.payments.checkout(pid, desk.cashier, verify_code=_code(order))
     assert err.value.reason == "already_paid"
+
+
+def test_a_pickup_fee_is_invoiced_with_the_goods_and_the_ticket_adds_up(desk: Desk) -> None:
+    """A pickup point that charges a fee: the order's total is more than its lines. The till's ticket is for
+    exactly the order's total, the fee spread over the lines (it takes the VAT of the goods)."""
+    desk.engine.run_once()
+    billing = {"first_name": "Ana", "last_name": "Ruiz", "email": "ana@example.com", "country": "ES"}
+    order = desk.api("POST", "/orders", json={
+        "status": "processing", "set_paid": False, "created_via": "checkout", "payment_method": "cod",
+        "billing": billing, "shipping": billing,
+        "shipping_lines": [{"method_id": "local_pickup", "method_title": "Recogida", "total": "1.00"}],
+        "line_items": [{"product_id": desk.remote_id(EANS[0]), "quantity": 3},
+                       {"product_id": desk.remote_id(EANS[2]), "quantity": 1}]})
+    desk.engine.run_once()
+    pid = desk.find(order["number"])
+    view = desk.pickups.get(pid)
+    assert view.total.minor == round(Decimal(order["total"]) * 100)
+    assert view.total.minor > sum(ln.total.minor for ln in view.lines)  # the fee
+    checkout = desk.payments.checkout(pid, desk.cashier, id_check="DNI ***0001")
+    receipt = checkout.pay([Tender(TenderKind.CARD, checkout.total, "AUT-9")])
+    assert receipt.total == view.total
+    assert sum(ln.total.minor for ln in receipt.lines) == view.total.minor
+    assert sum(t.base.minor + t.tax.minor for t in receipt.taxes) == view.total.minor
+    assert [ln.quantity for ln in receipt.lines] == [Decimal(3), Decimal(1)]
+    with desk.ledger.read() as s:
+        assert verify_sales(s).ok
