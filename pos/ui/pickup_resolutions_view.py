@@ -43,9 +43,14 @@ class ResolutionModel(RowTableModel[ResolutionEntry]):
         }
         return texts.get(entry.what, entry.what)
 
+    def state(self, state: str) -> str:
+        return {"new": self.tr("New"), "preparing": self.tr("Preparing"), "ready": self.tr("Ready"),
+                "partially_collected": self.tr("Partly collected"), "collected": self.tr("Collected"),
+                "no_show": self.tr("Not collected"), "cancelled": self.tr("Cancelled")}.get(state, state)
+
     def cell(self, e: ResolutionEntry, column: int) -> str:
         resolved = f"✔ {e.resolved_by}: {e.resolution}" if e.resolved else ""
-        return [self._fmt.datetime(e.at), f"#{e.number}", self.what(e), e.state, resolved][column]
+        return [self._fmt.datetime(e.at), f"#{e.number}", self.what(e), self.state(e.state), resolved][column]
 
 
 class ResolutionsView(QWidget):
@@ -54,6 +59,7 @@ class ResolutionsView(QWidget):
         super().__init__()
         self._resolutions, self._user, self._say = resolutions, user, say
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(self.tr("What the online store and this till disagree on. Settle it (refund, call the "
                                "customer, correct stock) and mark it resolved with what you did."))
         intro.setWordWrap(True)

@@ -1245,36 +1245,71 @@
         <source>Hand-over refused: cancelled online</source>
         <translation>Entrega rechazada: cancelado online</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="47" />
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="47" />
+        <source>Preparing</source>
+        <translation>Preparando</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="47" />
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="48" />
+        <source>Partly collected</source>
+        <translation>Recogido en parte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="48" />
+        <source>Collected</source>
+        <translation>Recogido</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="49" />
+        <source>Not collected</source>
+        <translation>No recogido</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="49" />
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
 </context>
 <context>
     <name>ResolutionsView</name>
     <message>
-        <location filename="../../pos/ui/pickup_resolutions_view.py" line="57" />
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="63" />
         <source>What the online store and this till disagree on. Settle it (refund, call the customer, correct stock) and mark it resolved with what you did.</source>
         <translation>Lo que la tienda online y esta caja no ven igual. Resuélvalo (reembolso, llamar al cliente, corregir stock) y márquelo como resuelto anotando qué se hizo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_resolutions_view.py" line="72" />
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="78" />
         <source>Show resolved</source>
         <translation>Ver resueltos</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_resolutions_view.py" line="75" />
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="81" />
         <source>Mark resolved…</source>
         <translation>Marcar resuelto…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_resolutions_view.py" line="96" />
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="102" />
         <source>Mark resolved</source>
         <translation>Marcar resuelto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_resolutions_view.py" line="97" />
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="103" />
         <source>What was done (refund, stock corrected, customer called…):</source>
         <translation>Qué se ha hecho (reembolso, stock corregido, cliente avisado…):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_resolutions_view.py" line="107" />
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="113" />
         <source>Resolved: order %1.</source>
         <translation>Resuelto: pedido %1.</translation>
     </message>

@@ -153,3 +153,55 @@ def Formatter_money(amount: Any) -> str:  # noqa: N802
     from pos.formatting import Formatter
 
     return Formatter("es_ES").money(amount).replace("\xa0", " ")
+
+
+def test_manager_page_resolves_a_refused_handover(qtbot, synced: Services,  # type: ignore[no-untyped-def]
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QTabBar
+
+    from pos.services.dto import UserView
+    from pos.services.pickups import PickupError
+
+    window = make_window(qtbot, synced)
+    qtbot.waitUntil(lambda: len(synced.pickups.queue()) >= 4, timeout=20000)
+    target = synced.pickups.queue()[-1]
+    order = next(o for o in _api(synced, "/orders", params={"per_page": 50}) if str(o["number"]) == target.number)
+    assert synced.sync is not None
+    requests.put(f"{synced.sync.url}/wp-json/wc/v3/orders/{order['id']}", json={"status": "cancelled"},
+                 auth=("ck_demo", "cs_demo"), timeout=10).raise_for_status()
+    synced.sync.engine.request_pull()
+    qtbot.waitUntil(lambda: synced.pickups.get(target.pickup_id).state == "cancelled", timeout=20000)
+    with pytest.raises(PickupError):  # the customer turns up with the code of an order cancelled online
+        synced.pickups.hand_over(target.pickup_id, UserView(1, "Ana", "cashier"),
+                                 verify_code=str(order["order_key"])[-6:])
+    login(qtbot, window)  # Ana, a cashier: resolving needs Marta's PIN
+    seen: dict[str, Any] = {}
+
+    def approve(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.pin.setText("9999")
+        dialog.accept()
+
+    def desk(dialog) -> None:  # type: ignore[no-untyped-def]
+        tabs = dialog.findChild(QTabBar, "pickupTabs")
+        seen["tab"] = tabs.tabText(2)
+        tabs.setCurrentIndex(2)
+        table = dialog.findChild(QTableView, "pickupResolutionsTable")
+        assert table.model().rowCount() == 1
+        seen["what"] = table.model().data(table.model().index(0, 2))
+        from PySide6.QtWidgets import QApplication
+        QApplication.processEvents()  # let the layout drop the hidden search field and order buttons
+        screenshot(dialog, "pickups_manager.png")
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Avisado al cliente", True)))
+        on_next_modal(approve, "ApprovalDialog")
+        dialog.findChild(QPushButton, "resolvePickupButton").click()
+        seen["after"] = table.model().rowCount()
+        seen["message"] = dialog.findChild(QLabel, "pickupMessage").text()
+        dialog.accept()
+
+    on_next_modal(desk, "pickupsDialog")
+    window.findChild(QPushButton, "pickupsButton").click()
+    assert seen["tab"] == "Para el encargado (1)", seen
+    assert "cancelado online" in seen["what"], seen
+    assert seen["after"] == 0 and "Resuelto" in seen["message"], seen
+    assert synced.pickup_resolutions.entries() == []
+    assert synced.pickup_resolutions.entries(include_resolved=True)[0].resolved_by == "Marta"
