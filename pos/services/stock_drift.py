@@ -48,7 +48,8 @@ def stock_drift(ledger: Ledger, limit: int = 500) -> list[DriftLine]:
                 select(PickupLine.product_id, PickupLine.qty_milli, PickupLine.collected_milli)
                 .join(PickupOrder, PickupOrder.id == PickupLine.order_id)
                 .where(PickupOrder.uuid.in_(cancelling), PickupLine.product_id.is_not(None))):
-            pending[int(product_id)] -= qty - collected
+            if product_id is not None:  # filtered above; says so to the type checker
+                pending[product_id] -= qty - collected
         rows = session.execute(
             select(Product.id, Product.sku, Product.name, StockLevel.on_hand_milli, StockLevel.online_milli,
                    StockLevel.reserved_milli)
