@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QStackedWidget,
     QTabBar,
     QTableView,
@@ -218,9 +221,12 @@ class PickupsDialog(QDialog):
     def _show(self, pickup: PickupView | None) -> None:
         self.current = pickup
         self.lines.clear()
-        is_open = pickup is not None and pickup.state not in ("collected", "cancelled")
-        for button in (self.prepare_button, self.ready_button, self.handover_button, self.cancel_button):
-            button.setEnabled(is_open)
+        state = pickup.state if pickup is not None else ""
+        is_open = state in ("new", "preparing", "ready", "partially_collected", "no_show")
+        self.prepare_button.setEnabled(state in ("new", "preparing"))
+        self.ready_button.setEnabled(state in ("new", "preparing"))
+        self.handover_button.setEnabled(is_open)
+        self.cancel_button.setEnabled(state in ("new", "preparing", "ready", "no_show"))  # as the service allows
         has_docs = self._desk.documents is not None
         self.pick_list_button.setEnabled(is_open and has_docs)
         self.pick_list_pdf_button.setEnabled(is_open and has_docs)
@@ -244,9 +250,15 @@ class PickupsDialog(QDialog):
         for line in pickup.lines:
             q = self._fmt.quantity
             mark = "✔" if line.picked >= line.remaining else "·"
-            self.lines.addItem(f"{mark} {q(line.quantity)} × {line.name}   "
-                               + self.tr("picked %1, collected %2").replace("%1", q(line.picked))
-                               .replace("%2", q(line.collected)))
+            item = QListWidgetItem(f"{mark} {q(line.quantity)} × {line.name}   "
+                                   + self.tr("picked %1, collected %2").replace("%1", q(line.picked))
+                                   .replace("%2", q(line.collected)))
+            if is_open and line.remaining > 0:
+                # Unticked lines stay waiting: the customer takes only part of the order today.
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                item.setData(Qt.ItemDataRole.UserRole, f"{line.line_id}:{line.remaining}")
+            self.lines.addItem(item)
 
     def find(self) -> None:
         text = self.search.text().strip()
@@ -303,10 +315,30 @@ class PickupsDialog(QDialog):
             self._act(lambda: self._pickups.mark_ready(pid, self._user),
                       self.tr("Ready. The customer gets an e-mail from the online store."))
 
+    def chosen_lines(self) -> dict[int, Decimal] | None:
+        """The ticked lines to hand over now; None when all remaining lines are ticked (a full hand-over)."""
+        chosen: dict[int, Decimal] = {}
+        untick = False
+        for row in range(self.lines.count()):
+            item = self.lines.item(row)
+            data = item.data(Qt.ItemDataRole.UserRole)
+            if not data:
+                continue
+            line_id, remaining = str(data).split(":")
+            if item.checkState() == Qt.CheckState.Checked:
+                chosen[int(line_id)] = Decimal(remaining)
+            else:
+                untick = True
+        return chosen if untick else None
+
     def hand_over(self) -> None:
         if self.current is None:
             return
         pickup = self.current
+        lines = self.chosen_lines()
+        if lines == {}:
+            self._say(self.tr("Tick the lines the customer takes now."), error=True)
+            return
         code, ok = QInputDialog.getText(self, self.tr("Hand over"),
                                         self.tr("Code from the customer's e-mail (or leave empty to record an ID "
                                                 "check):"))
@@ -320,10 +352,11 @@ class PickupsDialog(QDialog):
                 return
         verify = code.strip() or None
         if pickup.needs_payment and self._desk.payments is not None:
-            result = self._pay_and_hand_over(pickup, verify, id_check)
+            result = self._pay_and_hand_over(pickup, verify, id_check, lines)
         else:
             try:
-                result = self._pickups.hand_over(pickup.pickup_id, self._user, verify_code=verify, id_check=id_check)
+                result = self._pickups.hand_over(pickup.pickup_id, self._user, verify_code=verify, id_check=id_check,
+                                                 lines=lines)
             except DomainError as exc:
                 self._say(describe(exc), error=True)
                 self._update_manager_tab()
@@ -341,13 +374,14 @@ class PickupsDialog(QDialog):
         self._on_changed()
         self.reload(pickup.pickup_id)
 
-    def _pay_and_hand_over(self, pickup: PickupView, verify: str | None, id_check: str | None) -> HandoverResult | None:
+    def _pay_and_hand_over(self, pickup: PickupView, verify: str | None, id_check: str | None,
+                           lines: dict[int, Decimal] | None) -> HandoverResult | None:
         """Pay at store: the normal tender screen takes the order's total; confirming it records the
         payment and the hand-over together, and the ticket prints like a sale's."""
         assert self._desk.payments is not None
         try:
             checkout = self._desk.payments.checkout(pickup.pickup_id, self._user, verify_code=verify,
-                                                    id_check=id_check)
+                                                    id_check=id_check, lines=lines)
         except DomainError as exc:
             self._say(describe(exc), error=True)
             self._update_manager_tab()

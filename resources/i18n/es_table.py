@@ -352,4 +352,5 @@ TRANSLATIONS = {
     "What was done (refund, stock corrected, customer called…):":
         "Qué se ha hecho (reembolso, stock corregido, cliente avisado…):",
     "Resolved: order %1.": "Resuelto: pedido %1.",
+    "Tick the lines the customer takes now.": "Marque las líneas que el cliente se lleva ahora.",
 }

@@ -792,82 +792,82 @@
 <context>
     <name>PickupQueueModel</name>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="66" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="66" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="66" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="66" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="67" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="70" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="67" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="70" />
         <source>Ordered</source>
         <translation>Pedido el</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="71" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="74" />
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="71" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="74" />
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="71" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="74" />
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="72" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="75" />
         <source>Partly collected</source>
         <translation>Recogido en parte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="72" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="75" />
         <source>Collected</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="73" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="76" />
         <source>Not collected</source>
         <translation>No recogido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="73" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="76" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="81" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="84" />
         <source>Paid here</source>
         <translation>Cobrado aquí</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="83" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="86" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="83" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="86" />
         <source>Pay here</source>
         <translation>Paga en tienda</translation>
     </message>
@@ -875,216 +875,221 @@
 <context>
     <name>PickupsDialog</name>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="93" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="96" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="106" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="109" />
         <source>To collect</source>
         <translation>Por recoger</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="107" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="110" />
         <source>Not collected in time</source>
         <translation>No recogidos a tiempo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="108" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="195" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="111" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="198" />
         <source>Needs a manager</source>
         <translation>Para el encargado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="113" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="116" />
         <source>Order number, name, e-mail, phone, or scan the customer's code</source>
         <translation>Número de pedido, nombre, correo, teléfono, o escanee el código del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="151" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="154" />
         <source>Start preparing</source>
         <translation>Empezar a preparar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="152" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="155" />
         <source>Ready: tell the customer</source>
         <translation>Listo: avisar al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="153" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="310" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="317" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="156" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="339" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="346" />
         <source>Hand over</source>
         <translation>Entregar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="154" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="370" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="157" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="401" />
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="159" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="162" />
         <source>Print pick list</source>
         <translation>Imprimir hoja de preparación</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="160" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="163" />
         <source>Pick list PDF</source>
         <translation>Hoja de preparación en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="162" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="165" />
         <source>Reprint pickup receipt</source>
         <translation>Reimprimir justificante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="163" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="166" />
         <source>Pickup receipt PDF</source>
         <translation>Justificante en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="165" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="168" />
         <source>Sell extra items</source>
         <translation>Vender más artículos</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="166" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="169" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="186" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="189" />
         <source>%1 orders flagged as not collected.</source>
         <translation>%1 pedidos marcados como no recogidos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="231" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="234" />
         <source>%1 orders to collect.</source>
         <translation>%1 pedidos por recoger.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="235" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="238" />
         <source>paid here</source>
         <translation>cobrado aquí</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="237" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="240" />
         <source>paid online</source>
         <translation>pagado online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="239" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="242" />
         <source>to pay here: %1</source>
         <translation>se cobra aquí: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="391" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="337" />
+        <source>Tick the lines the customer takes now.</source>
+        <translation>Marque las líneas que el cliente se lleva ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="422" />
         <source>No receipt printer is configured: save the pick list as PDF.</source>
         <translation>No hay impresora de tickets: guarde la hoja de preparación en PDF.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="394" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="425" />
         <source>Pick list sent to the printer.</source>
         <translation>Hoja de preparación enviada a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="416" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="447" />
         <source>No receipt printer is configured: save the pickup receipt as PDF.</source>
         <translation>No hay impresora de tickets: guarde el justificante de recogida en PDF.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="419" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="450" />
         <source>Pickup receipt sent to the printer.</source>
         <translation>Justificante de recogida enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="447" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="478" />
         <source>Save as PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="447" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="478" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="453" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="484" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="455" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="486" />
         <source>Saved %1.</source>
         <translation>Guardado %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="248" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="251" />
         <source>picked %1, collected %2</source>
         <translation>preparado %1, recogido %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="264" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="273" />
         <source>No order matches %1.</source>
         <translation>Ningún pedido coincide con %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="287" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="296" />
         <source>Preparing: scan each item as you pick it.</source>
         <translation>Preparando: escanee cada artículo al cogerlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="298" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="307" />
         <source>Picked.</source>
         <translation>Preparado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="304" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="313" />
         <source>Ready. The customer gets an e-mail from the online store.</source>
         <translation>Listo. El cliente recibe un correo de la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="311" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="340" />
         <source>Code from the customer's e-mail (or leave empty to record an ID check):</source>
         <translation>Código del correo del cliente (o déjelo vacío para registrar una comprobación de DNI):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="317" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="346" />
         <source>ID document checked (type and last digits):</source>
         <translation>Documento comprobado (tipo y últimas cifras):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="335" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="365" />
         <source>Handed over. The online order is completed in the background.</source>
         <translation>Entregado. El pedido online se completa en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="337" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="367" />
         <source>Part handed over; the rest stays waiting.</source>
         <translation>Entregado en parte; el resto sigue pendiente de recoger.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="339" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="369" />
         <source>No receipt printer: save the pickup receipt as PDF if the customer wants it.</source>
         <translation>Sin impresora: guarde el justificante en PDF si el cliente lo quiere.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="356" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="387" />
         <source>Payment for order %1</source>
         <translation>Cobro del pedido %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="358" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="389" />
         <source>Not handed over: the payment was not taken.</source>
         <translation>No se ha entregado: no se ha cobrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="370" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="401" />
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="373" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="404" />
         <source>Order cancelled.</source>
         <translation>Pedido cancelado.</translation>
     </message>

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 import requests
-from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QTableView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLabel, QListWidget, QPushButton, QTableView
 
 from pos.app import Services, prepare
 from tests.ui.conftest import login, make_window, on_next_modal, screenshot
@@ -118,6 +119,9 @@ def test_pay_at_store_handover_through_the_tender_screen(qtbot, synced_with_prin
         assert "Paga en tienda" in table.model().data(table.model().index(row, 3))
         dialog.findChild(QPushButton, "printPickListButton").click()
         assert "impresora" in dialog.findChild(QLabel, "pickupMessage").text()
+        lines = dialog.findChild(QListWidget, "pickupLines")
+        assert lines.count() == 2
+        lines.item(1).setCheckState(Qt.CheckState.Unchecked)  # the customer takes the first line today
         monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (code, True)))
         on_next_modal(tender, "paymentDialog")
         dialog.findChild(QPushButton, "handoverButton").click()
@@ -131,9 +135,9 @@ def test_pay_at_store_handover_through_the_tender_screen(qtbot, synced_with_prin
 
     on_next_modal(desk, "pickupsDialog")
     window.findChild(QPushButton, "pickupsButton").click()
-    assert seen["due"].replace("\xa0", " ") == Formatter_money(cod.total)
-    assert "Entregado" in seen["message"], seen
-    assert "cobrado aquí" in seen["detail"], seen
+    assert seen["due"].replace("\xa0", " ") == Formatter_money(cod.total)  # the whole order, also for a part
+    assert "Entregado en parte" in seen["message"], seen
+    assert "cobrado aquí" in seen["detail"] and "Recogido en parte" in seen["detail"], seen
     with synced.ledger.read() as s:
         sale = s.scalar(select(Sale).where(Sale.kind == "pickup"))
         assert sale is not None and sale.total_minor == cod.total.minor
@@ -141,11 +145,12 @@ def test_pay_at_store_handover_through_the_tender_screen(qtbot, synced_with_prin
     assert synced.pickups.get(cod.pickup_id).paid_by_sale_uuid == sale_uuid
     assert synced.printer is not None and synced.printer.wait_idle(5)
     printed = paper.read_bytes()
-    for text in ("LISTA DE PREPARACIÓN", "Factura simplificada", "Recogida de pedido online", "Pagado en tienda"):
+    for text in ("LISTA DE PREPARACIÓN", "Factura simplificada", "Recogida de pedido online", "Pagado en tienda",
+                 "Pendiente de recoger"):
         assert text.encode("cp858") in printed, text
-    qtbot.waitUntil(lambda: _api(synced, f"/orders/{order['id']}")["status"] == "completed", timeout=20000)
+    qtbot.waitUntil(lambda: _api(synced, f"/orders/{order['id']}")["transaction_id"] == receipt_no, timeout=20000)
     remote = _api(synced, f"/orders/{order['id']}")
-    assert remote["transaction_id"] == receipt_no
+    assert remote["status"] == "processing"  # the rest is still to collect; the whole order is paid
     assert any(m["key"] == "_pos_payment_uuid" and m["value"] == sale_uuid for m in remote["meta_data"])
 
 
