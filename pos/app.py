@@ -29,6 +29,9 @@ from pos.services.drawer import DrawerService
 from pos.services.dto import ConnectionCheck, UserView
 from pos.services.invoices import InvoiceService
 from pos.services.parking import ParkingService
+from pos.services.pickup_documents import PickupDocuments
+from pos.services.pickup_payment import PickupPaymentService
+from pos.services.pickup_resolutions import PickupResolutions
 from pos.services.pickups import PickupService
 from pos.services.sales import SaleService
 from pos.services.seed import seed_demo
@@ -104,7 +107,11 @@ class Services:
         self.device_setup = DeviceSetupService(data_dir)
         self.invoices = InvoiceService(self.ledger, settings.till)
         self.pickups = PickupService(self.ledger, self.auth, till_id=settings.till.till_id,
-                                     location=settings.till.store_name)
+                                     location=settings.till.store_name,
+                                     no_show_days=int(settings.store.pickup_no_show_days))
+        self.pickup_payments = PickupPaymentService(self.ledger, settings.till, self.pickups)
+        self.pickup_documents = PickupDocuments(self.ledger, settings.till)
+        self.pickup_resolutions = PickupResolutions(self.ledger, self.auth)
         self.printer: PrintQueue | None = None
         self.stock_counts = StockCountService(self.ledger, self.auth, self.catalog, till_id=settings.till.till_id,
                                               currency=settings.till.currency)

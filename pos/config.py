@@ -39,6 +39,7 @@ class StoreSettings:
     kind: str = "sandbox"  # sandbox | woocommerce | shopify
     url: str = ""
     pickup_location: str = ""
+    pickup_no_show_days: int = 7  # pickups waiting longer are flagged as not collected
 
 
 @dataclass(frozen=True)

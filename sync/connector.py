@@ -3,7 +3,7 @@ WooCommerce) implement it in ``sync/woocommerce``; Shopify will implement the sa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -115,10 +115,17 @@ class StoreConnector(Protocol):
         """The order's notes as ``(text, customer_note)``, newest first."""
         ...
 
-    def complete_order(self, order_id: int, *, note: str | None = None) -> RemoteOrderRef:
+    def complete_order(self, order_id: int, *, note: str | None = None,
+                       payment: Mapping[str, Any] | None = None) -> RemoteOrderRef:
         """Mark a collected order completed, once: an order already completed is left alone
         (``extra["already"]``); a cancelled/refunded one raises ``PermanentError`` code
-        ``order_cancelled_online``. Never touches stock (the order reduced it when it was placed)."""
+        ``order_cancelled_online``. Never touches stock (the order reduced it when it was placed).
+        ``payment``: taken at the till (pickup event payload ``payment``); marks the order paid in
+        the same update, once."""
+        ...
+
+    def record_payment(self, order_id: int, payment: Mapping[str, Any]) -> RemoteOrderRef:
+        """Mark an order still open paid at the till (partial hand-over), once."""
         ...
 
     def cancel_order(self, order_id: int, *, note: str | None = None) -> RemoteOrderRef:

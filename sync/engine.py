@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pos.ledger.db import Ledger
 from pos.ledger.models import utcnow
 from pos.services.dto import SyncStatus
-from sync import catalog_store, count_push, orders_store, outbox_store
+from sync import catalog_store, count_push, orders_store, outbox_store, pickup_push
 from sync.connector import StoreConnector
 from sync.errors import AuthError, OfflineError, PermanentError, StoreError, TransientError
 from sync.outbox_store import DueEvent
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 PRODUCTS_CURSOR = "products.modified_after"
 ORDERS_CURSOR = orders_store.ORDERS_CURSOR
-PICKUP_EVENTS = frozenset({"pickup.ready", "pickup.partially_collected", "pickup.collected", "pickup.cancelled"})
+PICKUP_EVENTS = pickup_push.PICKUP_EVENTS
 CURSOR_OVERLAP = timedelta(seconds=5)  # modified_after has 1 s granularity: re-read a little, dedupe by id
 BATCH_MIN = 5  # below this many fresh sales, single creates are simpler and as fast
 MAX_BACKOFF_S = 300.0
@@ -215,25 +215,15 @@ class SyncEngine:
         self._sent(event, ref.remote_id)
 
     def _push_pickup(self, event: DueEvent) -> None:
-        """Click-and-collect events. Completing and cancelling re-read the order first (exactly once
-        whatever happened to an earlier answer); notes are looked up before a retry."""
-        payload = event.payload
-        order_id = int(payload["remote_id"])
-        note = str(payload.get("note") or "")
-        customer = event.event_type == "pickup.ready"
+        """Click-and-collect events (``sync/pickup_push.py``): each step looks before it acts, so a
+        retry after a lost answer never repeats a note, a completion or a payment."""
+        order_id = int(event.payload["remote_id"])
         try:
-            if event.event_type in ("pickup.ready", "pickup.partially_collected"):
-                if event.attempts > 0 and (note, customer) in self._connector.order_notes(order_id):
-                    self._sent(event, order_id)
-                    return
-                outbox_store.mark_attempt(self._ledger, [event.event_id])
-                self._connector.add_order_note(order_id, note, customer)
-            elif event.event_type == "pickup.collected":
-                outbox_store.mark_attempt(self._ledger, [event.event_id])
-                self._connector.complete_order(order_id, note=note or None)
-            else:
-                outbox_store.mark_attempt(self._ledger, [event.event_id])
-                self._connector.cancel_order(order_id, note=note or None)
+            if pickup_push.already_delivered(self._connector, event.event_type, event.payload, event.attempts):
+                self._sent(event, order_id)
+                return
+            outbox_store.mark_attempt(self._ledger, [event.event_id])
+            pickup_push.deliver(self._connector, event.event_type, event.payload)
         except PermanentError as exc:
             outbox_store.mark_parked(self._ledger, event.event_id, _describe(exc))
             if exc.code in ("order_cancelled_online", "order_completed_online"):

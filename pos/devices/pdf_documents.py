@@ -191,15 +191,28 @@ def receipt_pdf(receipt: Receipt, fmt: Formatter, *, language: str = "es", gift:
                 paper_mm: int = 80, code: str = "qr") -> bytes:
     """The ticket as a one-page PDF as wide as the paper roll (58 or 80 mm), drawn from the same rows as the
     printed receipt. ``code``: qr, code128 or none."""
+    columns = ticket_columns(paper_mm)
+    rows = receipt_rows(receipt, fmt, width=columns, language=language, gift=gift, copy=copy)
+    return rows_pdf(rows, title=f"{labels_for(language).receipt} {receipt.receipt_no}", author=receipt.store_name,
+                    paper_mm=paper_mm, code=code)
+
+
+def ticket_columns(paper_mm: int) -> int:
+    """Characters per line of a ticket-sized PDF page."""
+    return 32 if paper_mm == 58 else 42
+
+
+def rows_pdf(rows: list[Row], *, title: str, author: str, paper_mm: int = 80, code: str = "qr") -> bytes:
+    """Layout rows (``receipt_text.Row``, laid out for :func:`ticket_columns`) as a one-page PDF as wide as
+    the paper roll: the sale ticket, a pick list, a pickup receipt."""
     register_fonts()
-    columns = 32 if paper_mm == 58 else 42
+    columns = ticket_columns(paper_mm)
     margin = 4 * mm
     page_width = paper_mm * mm
     usable = page_width - 2 * margin
     size = usable / (columns * pdfmetrics.stringWidth("0", MONO, 1))
     leading = size * 1.3
     code_size = min(usable, 30 * mm) if code == "qr" else 14 * mm
-    rows = receipt_rows(receipt, fmt, width=columns, language=language, gift=gift, copy=copy)
 
     def height(row: Row) -> float:
         if row.code:
@@ -209,8 +222,8 @@ def receipt_pdf(receipt: Receipt, fmt: Formatter, *, language: str = "es", gift:
     page_height = 2 * margin + sum(height(row) for row in rows) + leading
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(page_width, page_height), invariant=True)
-    canvas.setTitle(f"{labels_for(language).receipt} {receipt.receipt_no}")
-    canvas.setAuthor(receipt.store_name)
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
     y = page_height - margin
     for row in rows:
         y -= height(row)

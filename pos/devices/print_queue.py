@@ -21,7 +21,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from pos.config import DeviceSettings
@@ -29,12 +29,15 @@ from pos.devices.escpos_receipt import EscposConfigError, EscposOptions, EscposR
 from pos.devices.printer_io import PrinterConnection, PrinterIOError, open_connection, query_status
 from pos.devices.printer_status import PrinterStatus, printer_health
 from pos.devices.printer_uri import PrinterTarget, PrinterUriError, parse_printer_uri
+from pos.devices.receipt_text import Row
 from pos.formatting import Formatter
 from pos.services.dto import Receipt
 
 log = logging.getLogger(__name__)
 
-JOB_KINDS = ("sale", "gift", "reprint", "drawer", "test")
+JOB_KINDS = ("sale", "gift", "reprint", "drawer", "test", "document")
+# Lays a document out for the printer's width in columns (the print thread knows it, the caller does not).
+DocumentLayout = Callable[[int], list[Row]]
 __all__ = ["JOB_KINDS", "PrintQueue", "PrinterStatus", "printer_health"]
 
 
@@ -46,6 +49,7 @@ class _Job:
     open_drawer: bool
     created: float
     attempts: int = 0
+    layout: DocumentLayout | None = field(default=None)
 
 
 StatusCallback = Callable[[PrinterStatus], None]
@@ -133,6 +137,11 @@ class PrintQueue:
             self._last = receipt
         return self._add(kind, receipt, open_drawer and kind != "reprint")
 
+    def submit_document(self, layout: DocumentLayout) -> int | None:
+        """Queue a document other than a sale ticket (pick list, pickup receipt…): ``layout(columns)`` gives
+        its rows for this printer's width. Returns the job id, or None when no printer is configured."""
+        return self._add("document", None, False, layout)
+
     def reprint_last(self) -> bool:
         """Queue the last receipt again, marked COPIA / DUPLICADO. False when there is none (after a restart,
         rebuild it from the ledger and ``submit(receipt, kind="reprint")``)."""
@@ -184,12 +193,13 @@ class PrintQueue:
         return left
 
     # --- internals ----------------------------------------------------------------------------------------
-    def _add(self, kind: str, receipt: Receipt | None, open_drawer: bool) -> int | None:
+    def _add(self, kind: str, receipt: Receipt | None, open_drawer: bool,
+             layout: DocumentLayout | None = None) -> int | None:
         with self._cond:
             if self._target is None or self._stopping:
                 return None
             self._ids += 1
-            self._jobs.append(_Job(self._ids, kind, receipt, open_drawer, time.monotonic()))
+            self._jobs.append(_Job(self._ids, kind, receipt, open_drawer, time.monotonic(), layout=layout))
             self._next_try = 0.0  # a new sale is a good moment to try again
             self._cond.notify_all()
             status = self._status = replace(self._status, pending=len(self._jobs))
@@ -264,6 +274,8 @@ class PrintQueue:
                      time.monotonic() - job.created)
         if job.kind == "drawer":
             return self._renderer.drawer_pulse() if drawer else b""
+        if job.kind == "document" and job.layout is not None:
+            return self._renderer.render_rows(job.layout(self._renderer.columns))
         if job.kind == "test" or job.receipt is None:
             return self._renderer.test_page()
         return self._renderer.render(job.receipt, gift=job.kind == "gift", copy=job.kind == "reprint",

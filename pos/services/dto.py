@@ -223,6 +223,8 @@ class PickupView:
     overdue: bool
     conflict: str | None
     lines: tuple[PickupLineView, ...]
+    paid_by_sale_uuid: str | None = None  # the till's ``pickup`` sale when paid at the store
+    pickup_location: str = ""
 
     @property
     def needs_payment(self) -> bool:

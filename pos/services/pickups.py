@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -38,6 +38,7 @@ from pos.ledger.models import (
     Product,
     Sale,
     StockLevel,
+    TenderRow,
     utcnow,
 )
 from pos.ledger.stock import move_stock
@@ -46,18 +47,27 @@ from pos.services.dto import HandoverResult, PickupLineView, PickupView, UserVie
 from pos.services.errors import NotFound, UnknownBarcode
 
 OPEN_STATES = ("new", "preparing", "ready", "partially_collected", "no_show")
+COLLECTABLE = ("new", "preparing", "ready", "partially_collected", "no_show")
+PICKUP_SALE_KIND = "pickup"  # a ``sales`` row that only takes the money of an online order
 CLOSED_STATES = ("collected", "cancelled")
 GONE_REMOTE = frozenset({"cancelled", "refunded", "failed", "trash"})
 VERIFY_CODE_LENGTH = 6
 DEFAULT_READY_NOTE = ("Tu pedido {number} está listo para recoger en {location}. Trae el e-mail de confirmación "
                       "(o el código {hint}) o un documento de identidad.")
 _SCAN = re.compile(r"^\s*#?([0-9A-Za-z]+)\s*[\s:/|\-_+]\s*([0-9A-Za-z_]{4,})\s*$")
+# The code printed on the pick list (stuck on the bag): opens the order, never verifies the customer.
+ORDER_CODE_PREFIX = "PEDIDO-"
+_ORDER_CODE = re.compile(r"^\s*PEDIDO-0*([0-9A-Za-z]+)\s*$", re.IGNORECASE)
+# Tender kinds as the store's staff read them in the order (payment method title, notes).
+TENDER_TITLES = {"cash": "Efectivo", "card": "Tarjeta", "wallet": "Monedero", "voucher": "Vale"}
+# Writes the till's pickup payment inside the hand-over transaction; returns the sale's UUID.
+PaymentWriter = Callable[[Session, PickupOrder], str]
 
 
 class PickupError(DomainError):
     """A pickup-desk action was refused. ``reason``: wrong_state, wrong_item, too_many, not_fully_picked,
-    verification_required, wrong_code, not_paid, sale_not_found, sale_already_used, bad_quantity,
-    nothing_to_collect, cancelled_online, partially_collected."""
+    verification_required, wrong_code, not_paid, already_paid, sale_not_found, sale_already_used,
+    wrong_amount, unknown_product, bad_quantity, nothing_to_collect, cancelled_online, partially_collected."""
 
     code = "pickup_refused"
 
@@ -105,6 +115,26 @@ def release_reservations(session: Session, order: PickupOrder) -> None:
         line.reserved_milli = 0
 
 
+def payment_event(session: Session, sale_uuid: str, till_id: str) -> dict[str, Any]:
+    """What the store is told about a payment taken at the till: the tenders' title for the order's
+    payment method, the ticket as transaction id, a private note (Spanish: the store's staff read it)."""
+    sale = session.scalar(select(Sale).where(Sale.uuid == sale_uuid))
+    assert sale is not None
+    tenders = list(session.scalars(select(TenderRow).where(TenderRow.sale_id == sale.id).order_by(TenderRow.id)))
+    kinds = list(dict.fromkeys(TENDER_TITLES.get(t.kind, t.kind) for t in tenders))
+    amount = Money(sale.total_minor + sale.rounding_minor, sale.currency)
+    return {"sale_uuid": sale.uuid, "receipt_no": sale.receipt_no, "amount": amount.to_api(),
+            "currency": sale.currency, "tenders": [[t.kind, t.amount_minor] for t in tenders],
+            "method_title": f"{' + '.join(kinds)} (pagado en tienda)",
+            "note": (f"Pagado en tienda ({till_id}), ticket {sale.receipt_no}: {amount.to_api()} {sale.currency} "
+                     f"({', '.join(kinds)}). [{sale.uuid}]")}
+
+
+def order_code(number: str) -> str:
+    """What the pick list's QR/barcode carries: opens the order at the desk (no verification)."""
+    return f"{ORDER_CODE_PREFIX}{number}"
+
+
 def add_outbox(session: Session, order: PickupOrder, event_type: str, payload: dict[str, Any]) -> None:
     """An outbox event of the order's aggregate (delivered in order per order)."""
     session.add(OutboxEvent(
@@ -143,6 +173,9 @@ class PickupService:
         text = text.strip()
         if not text:
             return self.queue(now=now)
+        by_code = _ORDER_CODE.match(text)
+        if by_code is not None:
+            return [v for v in self.queue(include_closed=True, now=now) if v.number == by_code.group(1)][-1:]
         try:
             return [self.open_scanned(text, now=now)]
         except (PickupError, NotFound):
@@ -233,37 +266,23 @@ class PickupService:
     # --- handing over --------------------------------------------------------------------
     def hand_over(self, pickup_id: int, user: UserView, *, verify_code: str | None = None,
                   id_check: str | None = None, lines: Mapping[int, Decimal | int] | None = None,
-                  paid_by_sale_uuid: str | None = None) -> HandoverResult:
+                  paid_by_sale_uuid: str | None = None, take_payment: PaymentWriter | None = None) -> HandoverResult:
         """Give the customer all remaining lines (``lines=None``) or some: ``{line_id: quantity}``.
 
         The customer is verified by the order's code (``verify_code``) or an identity check the
-        cashier records (``id_check``, e.g. "DNI ***1234"). An order not paid online needs
-        ``paid_by_sale_uuid`` (the till sale that took the money). An order cancelled online is
-        refused with PickupError(cancelled_online) and an audited resolution entry.
+        cashier records (``id_check``, e.g. "DNI ***1234"). An order not paid online is paid at the
+        till first: ``take_payment`` writes the ``pickup`` sale in this same transaction (see
+        ``pos/services/pickup_payment.py``), or ``paid_by_sale_uuid`` names one written before; the
+        whole order is paid at the first hand-over. An order cancelled online is refused with
+        PickupError(cancelled_online) and an audited resolution entry.
         """
-        refused: PickupError | None = None
+        self.refuse_if_cancelled_online(pickup_id, user)
         with self._ledger.write() as session:
             order = self._load(session, pickup_id)
-            if order.state == "cancelled" and order.remote_status in GONE_REMOTE:
-                # Commit the resolution entry, then refuse: the manager sees what was attempted.
-                append_audit(session, "pickup.handover_refused", user_id=user.user_id, details={
-                    "order": order.number, "reason": "cancelled_online", "remote_status": order.remote_status})
-                refused = PickupError("cancelled_online", number=order.number)
-        if refused is not None:
-            raise refused
-        with self._ledger.write() as session:
-            order = self._load(session, pickup_id)
-            self._require(order, "new", "preparing", "ready", "partially_collected", "no_show")
-            if verify_code:
-                if not self._code_ok(order, verify_code):
-                    raise PickupError("wrong_code", number=order.number)
-                verified_by = "code"
-            elif id_check and id_check.strip():
-                verified_by = "id_check"
-            else:
-                raise PickupError("verification_required", number=order.number)
-            sale_uuid = self._payment(session, order, paid_by_sale_uuid)
+            self._require(order, *COLLECTABLE)
+            verified_by = self._verified(order, verify_code, id_check)
             wanted = self._wanted(order, lines)
+            sale_uuid = self._payment(session, order, paid_by_sale_uuid, take_payment)
             now = utcnow()
             handover_uuid = str(uuid.uuid4())
             moves: list[tuple[int, int]] = []
@@ -291,26 +310,71 @@ class PickupService:
                                        verified_by=verified_by, id_check=(id_check or "").strip()[:128] or None,
                                        lines=taken, complete=complete, paid_by_sale_uuid=sale_uuid, created_at=now))
             summary = ", ".join(f"{_units(t['qty_milli']).normalize()} × {t['name']}" for t in taken)
-            add_outbox(session, order, "pickup.collected" if complete else "pickup.partially_collected", {
+            payload: dict[str, Any] = {
                 "handover_uuid": handover_uuid, "till_id": self._till_id, "lines": taken,
                 "paid_by_sale_uuid": sale_uuid,
                 "note": (f"{'Entregado' if complete else 'Entrega parcial'} en tienda ({self._till_id}): {summary}."
-                         f" [{handover_uuid}]")})
+                         f" [{handover_uuid}]")}
+            if sale_uuid:
+                # This hand-over took the money: its push marks the online order paid (once).
+                payload["payment"] = payment_event(session, sale_uuid, self._till_id)
+            add_outbox(session, order, "pickup.collected" if complete else "pickup.partially_collected", payload)
             append_audit(session, "pickup.handover", user_id=user.user_id, details={
                 "order": order.number, "handover": handover_uuid, "complete": complete, "verified_by": verified_by,
-                "lines": [[t["line_id"], t["qty_milli"]] for t in taken]})
+                "lines": [[t["line_id"], t["qty_milli"]] for t in taken], "paid_by_sale": sale_uuid})
             session.flush()
             return HandoverResult(handover_uuid, complete,
                                   tuple((t["line_id"], _units(t["qty_milli"])) for t in taken), self._view(order, now))
 
-    def _payment(self, session: Session, order: PickupOrder, sale_uuid: str | None) -> str | None:
+    def refuse_if_cancelled_online(self, pickup_id: int, user: UserView) -> None:
+        """An order the store cancelled cannot be handed over: commit the resolution entry the manager
+        sees (``pickup.handover_refused``), then raise PickupError(cancelled_online)."""
+        refused: PickupError | None = None
+        with self._ledger.write() as session:
+            order = self._load(session, pickup_id)
+            if order.state == "cancelled" and order.remote_status in GONE_REMOTE:
+                append_audit(session, "pickup.handover_refused", user_id=user.user_id, details={
+                    "order": order.number, "reason": "cancelled_online", "remote_status": order.remote_status})
+                refused = PickupError("cancelled_online", number=order.number)
+        if refused is not None:
+            raise refused
+
+    def check_handover(self, pickup_id: int, *, verify_code: str | None = None, id_check: str | None = None,
+                       lines: Mapping[int, Decimal | int] | None = None) -> PickupView:
+        """Check a hand-over before any money is taken (state, verification, quantities); nothing is written."""
+        with self._ledger.read() as session:
+            order = self._load(session, pickup_id)
+            self._require(order, *COLLECTABLE)
+            self._verified(order, verify_code, id_check)
+            self._wanted(order, lines)
+            return self._view(order, utcnow())
+
+    def _verified(self, order: PickupOrder, verify_code: str | None, id_check: str | None) -> str:
+        if verify_code and verify_code.strip():
+            if not self._code_ok(order, verify_code):
+                raise PickupError("wrong_code", number=order.number)
+            return "code"
+        if id_check and id_check.strip():
+            return "id_check"
+        raise PickupError("verification_required", number=order.number)
+
+    @staticmethod
+    def _payment(session: Session, order: PickupOrder, sale_uuid: str | None,
+                 take_payment: PaymentWriter | None) -> str | None:
+        """The sale that pays this order at this hand-over, or None when nothing is to be paid now."""
         if order.paid_online or order.paid_by_sale_uuid:
-            return sale_uuid
+            if sale_uuid or take_payment:
+                raise PickupError("already_paid", number=order.number)
+            return None
+        if take_payment is not None:
+            sale_uuid = take_payment(session, order)
         if not sale_uuid:
             raise PickupError("not_paid", number=order.number, total=order.total_minor)
-        sale = session.scalar(select(Sale).where(Sale.uuid == sale_uuid, Sale.kind == "sale"))
+        sale = session.scalar(select(Sale).where(Sale.uuid == sale_uuid, Sale.kind == PICKUP_SALE_KIND))
         if sale is None:
             raise PickupError("sale_not_found", sale=sale_uuid)
+        if sale.total_minor != order.total_minor or sale.currency != order.currency:
+            raise PickupError("wrong_amount", sale=sale_uuid, number=order.number)
         if session.scalar(select(PickupOrder.id).where(PickupOrder.paid_by_sale_uuid == sale_uuid)) is not None:
             raise PickupError("sale_already_used", sale=sale_uuid)
         return sale_uuid
@@ -401,4 +465,5 @@ class PickupService:
             lines=tuple(PickupLineView(
                 line_id=ln.id, product_id=ln.product_id, sku=ln.sku, name=ln.name, quantity=_units(ln.qty_milli),
                 picked=_units(ln.picked_milli), collected=_units(ln.collected_milli),
-                total=Money(ln.total_minor, order.currency)) for ln in order.lines))
+                total=Money(ln.total_minor, order.currency)) for ln in order.lines),
+            paid_by_sale_uuid=order.paid_by_sale_uuid, pickup_location=order.pickup_location or "")

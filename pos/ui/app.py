@@ -21,6 +21,7 @@ from pos.ui.customer_display import CustomerDisplay
 from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.main_window import MainWindow
 from pos.ui.manager_tools import ManagerTools
+from pos.ui.pickups_dialog import PickupDesk
 from pos.ui.printer_status import PrinterStatusBridge
 from pos.ui.scanner_status import ScannerBridge
 from pos.ui.sync_panel import SyncStatusBridge
@@ -64,7 +65,10 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                         till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
                         language=language, sync_admin=services.sync_admin,
                         drift=services.stock_drift, store_setup=services.store_setup, store_settings=s.store,
-                        open_devices=open_devices, pickups=services.pickups)
+                        open_devices=open_devices, pickups=services.pickups,
+                        pickup_desk=PickupDesk(services.pickups, services.pickup_payments, services.pickup_documents,
+                                               services.pickup_resolutions, services.printer,
+                                               s.till.cash_rounding_minor, language))
     window.sale_view.set_devices(services.printer, services.drawer, services.sales.last_receipt, services.invoices)
     if services.printer is not None:
         printer = services.printer

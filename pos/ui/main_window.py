@@ -21,7 +21,7 @@ from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
 from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.login_view import LoginView
-from pos.ui.pickups_dialog import PickupsDialog
+from pos.ui.pickups_dialog import PickupDesk, PickupsDialog
 from pos.ui.printer_status import printer_text
 from pos.ui.sale_view import SaleView
 from pos.ui.store_settings_dialog import StoreSettingsDialog
@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
                  drift: Callable[[], list[DriftLine]] | None = None,
                  store_setup: StoreSetupService | None = None, store_settings: StoreSettings | None = None,
                  open_devices: Callable[[QWidget, UserView], DevicesDialog] | None = None,
-                 pickups: PickupService | None = None) -> None:
+                 pickups: PickupService | None = None, pickup_desk: PickupDesk | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mostrador — %1 · till %2").replace("%1", store_name).replace("%2", till_id))
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self._open_devices = open_devices
         self.devices_dialog: DevicesDialog | None = None
         self._pickups = pickups
+        self._pickup_desk = pickup_desk
         self.pickups_dialog: PickupsDialog | None = None
         self._sync_status: SyncStatus | None = None
         self._wake_sync: Callable[[], None] = lambda: None
@@ -133,8 +134,12 @@ class MainWindow(QMainWindow):
     def open_pickups(self) -> None:
         if self._pickups is None or self._user is None:
             return
-        self.pickups_dialog = PickupsDialog(self, self._pickups, self._user, self._fmt, on_changed=self._wake_sync)
+        self.pickups_dialog = PickupsDialog(self, self._pickup_desk or self._pickups, self._user, self._fmt,
+                                            on_changed=self._wake_sync)
         self.pickups_dialog.exec()
+        if self.pickups_dialog.wants_sale:
+            self.sale_view.message.show_message(self.tr("Scan the customer's extra items: they go on a normal sale."),
+                                                "info")
         self.pickups_dialog = None
         self.sale_view.scan_input.setFocus()
 

@@ -103,6 +103,16 @@ def describe(error: BaseException) -> str:
                 "Messages", "This order was cancelled online: do not hand it over. A manager has been told."),
             "partially_collected": QCoreApplication.translate(
                 "Messages", "Part of this order was already collected."),
+            "already_paid": QCoreApplication.translate("Messages", "This order is already paid."),
+            "wrong_amount": QCoreApplication.translate(
+                "Messages", "The order's lines do not add up to its total: check the order in the online store."),
+            "unknown_product": QCoreApplication.translate(
+                "Messages", "A product of this order is not in the till's catalogue: sync the catalogue first."),
+            "sale_not_found": QCoreApplication.translate("Messages", "No payment for this order was found."),
+            "sale_already_used": QCoreApplication.translate("Messages", "That payment already paid another order."),
+            "bad_quantity": QCoreApplication.translate("Messages", "That quantity is not valid."),
+            "already_resolved": QCoreApplication.translate("Messages", "That entry is already resolved."),
+            "resolution_note_required": QCoreApplication.translate("Messages", "Write down what was done."),
         }.get(reason, QCoreApplication.translate("Messages", "The pickup desk refused that."))
     if code == "invalid_customer":
         return {

@@ -21,14 +21,14 @@ from pos.domain.money import Money
 from pos.domain.payment import Settlement, Tender, TenderKind, round_cash
 from pos.formatting import Formatter
 from pos.services.dto import Receipt
-from pos.services.till import TillSession
+from pos.services.payable import Payable
 from pos.ui.message_bar import MessageBar
 from pos.ui.messages import describe
 from pos.ui.theme import style
 
 
 class PaymentDialog(QDialog):
-    def __init__(self, parent: QWidget | None, till: TillSession, fmt: Formatter, cash_rounding_minor: int) -> None:
+    def __init__(self, parent: QWidget | None, till: Payable, fmt: Formatter, cash_rounding_minor: int) -> None:
         super().__init__(parent)
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))

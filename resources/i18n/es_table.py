@@ -394,4 +394,62 @@ TRANSLATIONS = {
     "That file is not a count saved by a till.": "Ese archivo no es un recuento guardado por una caja.",
     "You have nothing to undo.": "No tiene nada que deshacer.",
     "The stock count refused that.": "El recuento no lo permite.",
+    # --- pickup desk: pay at store, pick list and pickup receipt, manager's pages ---
+    "Scan the customer's extra items: they go on a normal sale.":
+        "Escanee los artículos que el cliente añade: van en una venta normal.",
+    "This order is already paid.": "Este pedido ya está pagado.",
+    "The order's lines do not add up to its total: check the order in the online store.":
+        "Las líneas del pedido no suman su total: revise el pedido en la tienda online.",
+    "A product of this order is not in the till's catalogue: sync the catalogue first.":
+        "Un producto de este pedido no está en el catálogo de la caja: sincronice el catálogo primero.",
+    "No payment for this order was found.": "No se encuentra el cobro de este pedido.",
+    "That payment already paid another order.": "Ese cobro ya pagó otro pedido.",
+    "That quantity is not valid.": "Esa cantidad no es válida.",
+    "That entry is already resolved.": "Esa incidencia ya está resuelta.",
+    "Write down what was done.": "Anote qué se ha hecho.",
+    "Paid here": "Cobrado aquí",
+    "To collect": "Por recoger",
+    "Not collected in time": "No recogidos a tiempo",
+    "Needs a manager": "Para el encargado",
+    "Print pick list": "Imprimir hoja de preparación",
+    "Pick list PDF": "Hoja de preparación en PDF",
+    "Reprint pickup receipt": "Reimprimir justificante",
+    "Pickup receipt PDF": "Justificante en PDF",
+    "Sell extra items": "Vender más artículos",
+    "%1 orders flagged as not collected.": "%1 pedidos marcados como no recogidos.",
+    "paid here": "cobrado aquí",
+    "to pay here: %1": "se cobra aquí: %1",
+    "No receipt printer is configured: save the pick list as PDF.":
+        "No hay impresora de tickets: guarde la hoja de preparación en PDF.",
+    "Pick list sent to the printer.": "Hoja de preparación enviada a la impresora.",
+    "No receipt printer is configured: save the pickup receipt as PDF.":
+        "No hay impresora de tickets: guarde el justificante de recogida en PDF.",
+    "Pickup receipt sent to the printer.": "Justificante de recogida enviado a la impresora.",
+    "PDF documents (*.pdf)": "Documentos PDF (*.pdf)",
+    "Saved %1.": "Guardado %1.",
+    "Part handed over; the rest stays waiting.": "Entregado en parte; el resto sigue pendiente de recoger.",
+    "No receipt printer: save the pickup receipt as PDF if the customer wants it.":
+        "Sin impresora: guarde el justificante en PDF si el cliente lo quiere.",
+    "Payment for order %1": "Cobro del pedido %1",
+    "Not handed over: the payment was not taken.": "No se ha entregado: no se ha cobrado.",
+    "When": "Cuándo",
+    "What happened": "Qué pasó",
+    "Here": "Aquí",
+    "Resolved": "Resuelto",
+    "Cancelled online after it was handed over": "Cancelado online después de entregarlo",
+    "Handed over here, but the store had cancelled it": "Entregado aquí, pero la tienda online lo había cancelado",
+    "Completed online while it was still open here": "Completado online cuando aquí seguía abierto",
+    "Cancelled here, but the store had completed it": "Cancelado aquí, pero la tienda online lo había completado",
+    "Hand-over refused: cancelled online": "Entrega rechazada: cancelado online",
+    "What the online store and this till disagree on. Settle it (refund, call the customer, correct stock) and "
+    "mark it resolved with what you did.":
+        "Lo que la tienda online y esta caja no ven igual. Resuélvalo (reembolso, llamar al cliente, corregir "
+        "stock) y márquelo como resuelto anotando qué se hizo.",
+    "Show resolved": "Ver resueltos",
+    "Mark resolved…": "Marcar resuelto…",
+    "Mark resolved": "Marcar resuelto",
+    "What was done (refund, stock corrected, customer called…):":
+        "Qué se ha hecho (reembolso, stock corregido, cliente avisado…):",
+    "Resolved: order %1.": "Resuelto: pedido %1.",
+    "Tick the lines the customer takes now.": "Marque las líneas que el cliente se lleva ahora.",
 }

@@ -328,137 +328,137 @@
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="45" />
+        <location filename="../../pos/ui/dashboard_view.py" line="46" />
         <source>Today at a glance</source>
         <translation>El día de hoy</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="56" />
+        <location filename="../../pos/ui/dashboard_view.py" line="57" />
         <source>Net sales</source>
         <translation>Ventas netas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="57" />
+        <location filename="../../pos/ui/dashboard_view.py" line="58" />
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="58" />
+        <location filename="../../pos/ui/dashboard_view.py" line="59" />
         <source>Average ticket</source>
         <translation>Ticket medio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="59" />
+        <location filename="../../pos/ui/dashboard_view.py" line="60" />
         <source>Online store: waiting / refused</source>
         <translation>Tienda online: en espera / rechazados</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="60" />
+        <location filename="../../pos/ui/dashboard_view.py" line="61" />
         <source>Stock count</source>
         <translation>Inventario</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="66" />
+        <location filename="../../pos/ui/dashboard_view.py" line="67" />
         <source>Sales by hour</source>
         <translation>Ventas por hora</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="68" />
+        <location filename="../../pos/ui/dashboard_view.py" line="69" />
         <source>Tenders</source>
         <translation>Formas de pago</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="70" />
+        <location filename="../../pos/ui/dashboard_view.py" line="71" />
         <source>Best sellers (by amount)</source>
         <translation>Más vendidos (por importe)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="72" />
+        <location filename="../../pos/ui/dashboard_view.py" line="73" />
         <source>Online store vs. shop (units; + the store shows more)</source>
         <translation>Tienda online frente a tienda física (uds.; + la web muestra más)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="86" />
+        <location filename="../../pos/ui/dashboard_view.py" line="87" />
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="88" />
+        <location filename="../../pos/ui/dashboard_view.py" line="89" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="90" />
+        <location filename="../../pos/ui/dashboard_view.py" line="91" />
         <source>Stock count…</source>
         <translation>Inventario…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="92" />
+        <location filename="../../pos/ui/dashboard_view.py" line="93" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="102" />
+        <location filename="../../pos/ui/dashboard_view.py" line="103" />
         <source>Today, %1</source>
         <translation>Hoy, %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="103" />
+        <location filename="../../pos/ui/dashboard_view.py" line="104" />
         <source>Sales %1 − returns %2</source>
         <translation>Ventas %1 − devoluciones %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="109" />
+        <location filename="../../pos/ui/dashboard_view.py" line="110" />
         <source>none open</source>
         <translation>ninguno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="111" />
+        <location filename="../../pos/ui/dashboard_view.py" line="112" />
         <source>counting</source>
         <translation>contando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="111" />
+        <location filename="../../pos/ui/dashboard_view.py" line="112" />
         <source>in review</source>
         <translation>en revisión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="114" />
+        <location filename="../../pos/ui/dashboard_view.py" line="115" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="114" />
+        <location filename="../../pos/ui/dashboard_view.py" line="115" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="114" />
+        <location filename="../../pos/ui/dashboard_view.py" line="115" />
         <source>Wallet</source>
         <translation>Monedero</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="115" />
+        <location filename="../../pos/ui/dashboard_view.py" line="116" />
         <source>Voucher</source>
         <translation>Vale</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="116" />
+        <location filename="../../pos/ui/dashboard_view.py" line="117" />
         <source>No sales yet today.</source>
         <translation>Hoy aún no hay ventas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="123" />
+        <location filename="../../pos/ui/dashboard_view.py" line="124" />
         <source>The online store agrees with the shop.</source>
         <translation>La tienda online coincide con la tienda física.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="125" />
+        <location filename="../../pos/ui/dashboard_view.py" line="126" />
         <source>Refused by the online store (open the sync panel to retry or resolve):</source>
         <translation>Rechazado por la tienda online (abra el panel de sincronización para reintentar o resolver):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="130" />
+        <location filename="../../pos/ui/dashboard_view.py" line="131" />
         <source>Nothing refused by the online store.</source>
         <translation>La tienda online no ha rechazado nada.</translation>
     </message>
@@ -703,78 +703,83 @@
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="78" />
-        <location filename="../../pos/ui/main_window.py" line="229" />
+        <location filename="../../pos/ui/main_window.py" line="79" />
+        <location filename="../../pos/ui/main_window.py" line="234" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="82" />
+        <location filename="../../pos/ui/main_window.py" line="83" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="87" />
+        <location filename="../../pos/ui/main_window.py" line="88" />
         <source>Devices…</source>
         <translation>Dispositivos…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="120" />
+        <location filename="../../pos/ui/main_window.py" line="121" />
         <source>Keyboard-wedge scanner (USB)</source>
         <translation>Escáner de teclado (USB)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="145" />
+        <location filename="../../pos/ui/main_window.py" line="141" />
+        <source>Scan the customer's extra items: they go on a normal sale.</source>
+        <translation>Escanee los artículos que el cliente añade: van en una venta normal.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="150" />
         <source>Only a manager can change the devices.</source>
         <translation>Solo un encargado puede cambiar los dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162" />
+        <location filename="../../pos/ui/main_window.py" line="167" />
         <source>● Scanner: wrong settings</source>
         <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164" />
+        <location filename="../../pos/ui/main_window.py" line="169" />
         <source>● Scanner: connected</source>
         <translation>● Escáner: conectado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="166" />
+        <location filename="../../pos/ui/main_window.py" line="171" />
         <source>● Scanner: unplugged, retrying</source>
         <translation>● Escáner: desconectado, reintentando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="168" />
+        <location filename="../../pos/ui/main_window.py" line="173" />
         <source>● Scanner: not working</source>
         <translation>● Escáner: no funciona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="205" />
+        <location filename="../../pos/ui/main_window.py" line="210" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="213" />
+        <location filename="../../pos/ui/main_window.py" line="218" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="213" />
+        <location filename="../../pos/ui/main_window.py" line="218" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="214" />
+        <location filename="../../pos/ui/main_window.py" line="219" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="214" />
+        <location filename="../../pos/ui/main_window.py" line="219" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="224" />
+        <location filename="../../pos/ui/main_window.py" line="229" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -988,81 +993,121 @@
     </message>
     <message>
         <location filename="../../pos/ui/messages.py" line="106" />
+        <source>This order is already paid.</source>
+        <translation>Este pedido ya está pagado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="107" />
+        <source>The order's lines do not add up to its total: check the order in the online store.</source>
+        <translation>Las líneas del pedido no suman su total: revise el pedido en la tienda online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="109" />
+        <source>A product of this order is not in the till's catalogue: sync the catalogue first.</source>
+        <translation>Un producto de este pedido no está en el catálogo de la caja: sincronice el catálogo primero.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="111" />
+        <source>No payment for this order was found.</source>
+        <translation>No se encuentra el cobro de este pedido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="112" />
+        <source>That payment already paid another order.</source>
+        <translation>Ese cobro ya pagó otro pedido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="113" />
+        <source>That quantity is not valid.</source>
+        <translation>Esa cantidad no es válida.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="114" />
+        <source>That entry is already resolved.</source>
+        <translation>Esa incidencia ya está resuelta.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="115" />
+        <source>Write down what was done.</source>
+        <translation>Anote qué se ha hecho.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="116" />
         <source>The pickup desk refused that.</source>
         <translation>No se puede hacer eso en recogidas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="109" />
+        <location filename="../../pos/ui/messages.py" line="119" />
         <source>The customer's name is needed.</source>
         <translation>Falta el nombre del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="110" />
+        <location filename="../../pos/ui/messages.py" line="120" />
         <source>That tax ID does not look right (NIF, CIF or RFC).</source>
         <translation>Ese NIF/CIF/RFC no parece correcto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="111" />
+        <location filename="../../pos/ui/messages.py" line="121" />
         <source>The customer's address is needed.</source>
         <translation>Falta la dirección del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="112" />
+        <location filename="../../pos/ui/messages.py" line="122" />
         <source>Check the customer's data.</source>
         <translation>Revise los datos del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="115" />
+        <location filename="../../pos/ui/messages.py" line="125" />
         <source>The count is not at the right step for that.</source>
         <translation>El recuento no está en el paso adecuado para eso.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="116" />
+        <location filename="../../pos/ui/messages.py" line="126" />
         <source>A stock count is already open on this till: finish or cancel it first.</source>
         <translation>Ya hay un recuento abierto en esta caja: termínelo o anúlelo antes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="118" />
+        <location filename="../../pos/ui/messages.py" line="128" />
         <source>%1 variances still need a reason.</source>
         <translation>A %1 diferencias les falta el motivo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="120" />
+        <location filename="../../pos/ui/messages.py" line="130" />
         <source>Pick a reason from the list.</source>
         <translation>Elija un motivo de la lista.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="121" />
+        <location filename="../../pos/ui/messages.py" line="131" />
         <source>Choose what to count (a zone needs a name).</source>
         <translation>Elija qué contar (una zona necesita un nombre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="122" />
+        <location filename="../../pos/ui/messages.py" line="132" />
         <source>%1 is not in the category being counted.</source>
         <translation>%1 no es de la categoría que se está contando.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="124" />
+        <location filename="../../pos/ui/messages.py" line="134" />
         <source>That file is not a count saved by a till.</source>
         <translation>Ese archivo no es un recuento guardado por una caja.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="125" />
+        <location filename="../../pos/ui/messages.py" line="135" />
         <source>You have nothing to undo.</source>
         <translation>No tiene nada que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="126" />
+        <location filename="../../pos/ui/messages.py" line="136" />
         <source>The stock count refused that.</source>
         <translation>El recuento no lo permite.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="128" />
+        <location filename="../../pos/ui/messages.py" line="138" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="130" />
+        <location filename="../../pos/ui/messages.py" line="140" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
     </message>
@@ -1203,77 +1248,82 @@
 <context>
     <name>PickupQueueModel</name>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="35" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="35" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="35" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="35" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="36" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="70" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="36" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="70" />
         <source>Ordered</source>
         <translation>Pedido el</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="40" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="74" />
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="40" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="74" />
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="40" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="74" />
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="75" />
         <source>Partly collected</source>
         <translation>Recogido en parte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="41" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="75" />
         <source>Collected</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="42" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="76" />
         <source>Not collected</source>
         <translation>No recogido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="42" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="76" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="49" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="84" />
+        <source>Paid here</source>
+        <translation>Cobrado aquí</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="86" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="49" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="86" />
         <source>Pay here</source>
         <translation>Paga en tienda</translation>
     </message>
@@ -1281,105 +1331,221 @@
 <context>
     <name>PickupsDialog</name>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="59" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="96" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="67" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="109" />
+        <source>To collect</source>
+        <translation>Por recoger</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="110" />
+        <source>Not collected in time</source>
+        <translation>No recogidos a tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="111" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="198" />
+        <source>Needs a manager</source>
+        <translation>Para el encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="116" />
         <source>Order number, name, e-mail, phone, or scan the customer's code</source>
         <translation>Número de pedido, nombre, correo, teléfono, o escanee el código del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="93" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="154" />
         <source>Start preparing</source>
         <translation>Empezar a preparar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="94" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="155" />
         <source>Ready: tell the customer</source>
         <translation>Listo: avisar al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="95" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="194" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="201" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="156" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="342" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="349" />
         <source>Hand over</source>
         <translation>Entregar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="96" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="213" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="157" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="404" />
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="97" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="162" />
+        <source>Print pick list</source>
+        <translation>Imprimir hoja de preparación</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="163" />
+        <source>Pick list PDF</source>
+        <translation>Hoja de preparación en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="165" />
+        <source>Reprint pickup receipt</source>
+        <translation>Reimprimir justificante</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="166" />
+        <source>Pickup receipt PDF</source>
+        <translation>Justificante en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="168" />
+        <source>Sell extra items</source>
+        <translation>Vender más artículos</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="169" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="125" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="189" />
+        <source>%1 orders flagged as not collected.</source>
+        <translation>%1 pedidos marcados como no recogidos.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="237" />
         <source>%1 orders to collect.</source>
         <translation>%1 pedidos por recoger.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="128" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="241" />
+        <source>paid here</source>
+        <translation>cobrado aquí</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="243" />
         <source>paid online</source>
         <translation>pagado online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="128" />
-        <source>to pay here</source>
-        <translation>se paga en tienda</translation>
+        <location filename="../../pos/ui/pickups_dialog.py" line="245" />
+        <source>to pay here: %1</source>
+        <translation>se cobra aquí: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="136" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="340" />
+        <source>Tick the lines the customer takes now.</source>
+        <translation>Marque las líneas que el cliente se lleva ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="425" />
+        <source>No receipt printer is configured: save the pick list as PDF.</source>
+        <translation>No hay impresora de tickets: guarde la hoja de preparación en PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="428" />
+        <source>Pick list sent to the printer.</source>
+        <translation>Hoja de preparación enviada a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="450" />
+        <source>No receipt printer is configured: save the pickup receipt as PDF.</source>
+        <translation>No hay impresora de tickets: guarde el justificante de recogida en PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="453" />
+        <source>Pickup receipt sent to the printer.</source>
+        <translation>Justificante de recogida enviado a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="481" />
+        <source>Save as PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="481" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="487" />
+        <source>Could not save the PDF: %1</source>
+        <translation>No se pudo guardar el PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="489" />
+        <source>Saved %1.</source>
+        <translation>Guardado %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="254" />
         <source>picked %1, collected %2</source>
         <translation>preparado %1, recogido %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="152" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="276" />
         <source>No order matches %1.</source>
         <translation>Ningún pedido coincide con %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="173" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="299" />
         <source>Preparing: scan each item as you pick it.</source>
         <translation>Preparando: escanee cada artículo al cogerlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="182" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="310" />
         <source>Picked.</source>
         <translation>Preparado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="188" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="316" />
         <source>Ready. The customer gets an e-mail from the online store.</source>
         <translation>Listo. El cliente recibe un correo de la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="195" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="343" />
         <source>Code from the customer's e-mail (or leave empty to record an ID check):</source>
         <translation>Código del correo del cliente (o déjelo vacío para registrar una comprobación de DNI):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="201" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="349" />
         <source>ID document checked (type and last digits):</source>
         <translation>Documento comprobado (tipo y últimas cifras):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="207" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="368" />
         <source>Handed over. The online order is completed in the background.</source>
         <translation>Entregado. El pedido online se completa en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="213" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="370" />
+        <source>Part handed over; the rest stays waiting.</source>
+        <translation>Entregado en parte; el resto sigue pendiente de recoger.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="372" />
+        <source>No receipt printer: save the pickup receipt as PDF if the customer wants it.</source>
+        <translation>Sin impresora: guarde el justificante en PDF si el cliente lo quiere.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="390" />
+        <source>Payment for order %1</source>
+        <translation>Cobro del pedido %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="392" />
+        <source>Not handed over: the payment was not taken.</source>
+        <translation>No se ha entregado: no se ha cobrado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="404" />
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="216" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="407" />
         <source>Order cancelled.</source>
         <translation>Pedido cancelado.</translation>
     </message>
@@ -1486,6 +1652,127 @@
         <location filename="../../pos/ui/printer_status.py" line="49" />
         <source>%1 waiting</source>
         <translation>%1 en espera</translation>
+    </message>
+</context>
+<context>
+    <name>ResolutionModel</name>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="32" />
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="32" />
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="32" />
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="32" />
+        <source>Here</source>
+        <translation>Aquí</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="33" />
+        <source>Resolved</source>
+        <translation>Resuelto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="38" />
+        <source>Cancelled online after it was handed over</source>
+        <translation>Cancelado online después de entregarlo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="39" />
+        <source>Handed over here, but the store had cancelled it</source>
+        <translation>Entregado aquí, pero la tienda online lo había cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="40" />
+        <source>Completed online while it was still open here</source>
+        <translation>Completado online cuando aquí seguía abierto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="41" />
+        <source>Cancelled here, but the store had completed it</source>
+        <translation>Cancelado aquí, pero la tienda online lo había completado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="42" />
+        <source>Hand-over refused: cancelled online</source>
+        <translation>Entrega rechazada: cancelado online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="47" />
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="47" />
+        <source>Preparing</source>
+        <translation>Preparando</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="47" />
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="48" />
+        <source>Partly collected</source>
+        <translation>Recogido en parte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="48" />
+        <source>Collected</source>
+        <translation>Recogido</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="49" />
+        <source>Not collected</source>
+        <translation>No recogido</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="49" />
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>ResolutionsView</name>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="63" />
+        <source>What the online store and this till disagree on. Settle it (refund, call the customer, correct stock) and mark it resolved with what you did.</source>
+        <translation>Lo que la tienda online y esta caja no ven igual. Resuélvalo (reembolso, llamar al cliente, corregir stock) y márquelo como resuelto anotando qué se hizo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="78" />
+        <source>Show resolved</source>
+        <translation>Ver resueltos</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="81" />
+        <source>Mark resolved…</source>
+        <translation>Marcar resuelto…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="102" />
+        <source>Mark resolved</source>
+        <translation>Marcar resuelto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="103" />
+        <source>What was done (refund, stock corrected, customer called…):</source>
+        <translation>Qué se ha hecho (reembolso, stock corregido, cliente avisado…):</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_resolutions_view.py" line="113" />
+        <source>Resolved: order %1.</source>
+        <translation>Resuelto: pedido %1.</translation>
     </message>
 </context>
 <context>

@@ -144,7 +144,7 @@ def _seed(store: SandboxStore, catalogue: list[CatalogProduct], now: float) -> N
         for n, (who, status, method, title, paid, lines, hours) in enumerate(ORDERS):
             store.clock = _fixed_clock(now - hours * 3600)
             c, user = customers[who]
-            store.create_order({
+            created = store.create_order({
                 "status": status, "set_paid": paid, "customer_id": user["id"], "created_via": "checkout",
                 "payment_method": method, "payment_method_title": title, "billing": user["billing"],
                 "shipping": user["shipping"], "customer_note": "Paso a recogerlo por la tarde" if n == 0 else "",
@@ -152,4 +152,8 @@ def _seed(store: SandboxStore, catalogue: list[CatalogProduct], now: float) -> N
                                     "total": "0.00"}],
                 "line_items": [{"product_id": ids[_pick(catalogue, i).sku], "quantity": q} for i, q in lines],
             })
+            # A known order key, so the demo's customer codes (its last six characters) are DEMO01, DEMO02…
+            # and a newcomer can try the hand-over with a code (docs/USING.md); real keys are random.
+            with store.tx() as db:
+                db.execute("UPDATE orders SET order_key = ? WHERE id = ?", (f"wc_order_DEMO{n + 1:02d}", created["id"]))
         store.set_setting("seed_demo", "done")

@@ -32,7 +32,7 @@ from sync.woocommerce.orders import (
     meta_value,
     order_ref,
 )
-from sync.woocommerce.pickups import to_remote_order
+from sync.woocommerce.pickups import payment_fields, payment_recorded, to_remote_order
 from sync.woocommerce.products import (
     EPOCH,
     ParentInfo,
@@ -326,27 +326,42 @@ class WooCommerceConnector:
             raise TransientError(f"order {order_id}: expected an order", code="invalid_answer", status=resp.status)
         return resp.data
 
-    def _set_status(self, order_id: int, status: str, refusing: frozenset[str], conflict: str,
-                    note: str | None) -> RemoteOrderRef:
+    def _set_status(self, order_id: int, status: str | None, refusing: frozenset[str], conflict: str,
+                    note: str | None, payment: Mapping[str, Any] | None = None) -> RemoteOrderRef:
+        """Re-read, then change what is not already so (``status`` None: keep the order's status)."""
         current = self._order_status(order_id)
-        if current.get("status") == status:
+        status = status or str(current.get("status") or "")
+        body = {} if payment is None or payment_recorded(current, str(payment["sale_uuid"])) \
+            else payment_fields(payment)
+        if current.get("status") == status and not body:
             return replace_extra(order_ref(current), already=True)
         if current.get("status") in refusing:
             raise PermanentError(f"order {order_id} is {current.get('status')} online", code=conflict, status=409)
-        resp = self._client.request("PUT", f"wc/v3/orders/{order_id}", json_body={"status": status})
+        if current.get("status") != status:
+            body["status"] = status
+        resp = self._client.request("PUT", f"wc/v3/orders/{order_id}", json_body=body)
         if not isinstance(resp.data, dict):
             raise TransientError(f"order {order_id}: expected an order", code="invalid_answer", status=resp.status)
-        if note:
+        if note and "status" in body:
             self.add_order_note(order_id, note, False)
         return order_ref(resp.data)
 
-    def complete_order(self, order_id: int, *, note: str | None = None) -> RemoteOrderRef:
+    def complete_order(self, order_id: int, *, note: str | None = None,
+                       payment: Mapping[str, Any] | None = None) -> RemoteOrderRef:
         """Hand-over done: re-read the order, then ``PUT {status: completed}`` (13) unless it is
         already completed (a retry after a lost answer → ``extra["already"]``). Cancelled, refunded,
         failed or trashed online → ``PermanentError`` ``order_cancelled_online``: never completed
         behind the store's back (that would take its stock a second time). Stock is not touched:
-        processing → completed does not reduce it again."""
-        return self._set_status(order_id, "completed", _GONE_STATUSES, "order_cancelled_online", note)
+        processing → completed does not reduce it again. ``payment`` (paid at the till, see
+        :func:`sync.woocommerce.pickups.payment_fields`) goes in the same PUT unless the order
+        already carries it."""
+        return self._set_status(order_id, "completed", _GONE_STATUSES, "order_cancelled_online", note, payment)
+
+    def record_payment(self, order_id: int, payment: Mapping[str, Any]) -> RemoteOrderRef:
+        """A payment taken at the till for an order still open (a partial hand-over), once: an order
+        that already carries it is left alone (``extra["already"]``); a cancelled one raises
+        ``PermanentError`` ``order_cancelled_online``."""
+        return self._set_status(order_id, None, _GONE_STATUSES, "order_cancelled_online", None, payment)
 
     def cancel_order(self, order_id: int, *, note: str | None = None) -> RemoteOrderRef:
         """Cancel at the till's request (WooCommerce restores the order's stock); a completed or

@@ -64,8 +64,28 @@ def to_remote_order(raw: Mapping[str, Any], places: int = 2) -> RemoteOrder:
         customer_name=name, email=str(billing.get("email") or ""),
         phone=str(billing.get("phone") or shipping.get("phone") or ""), payment_method=payment,
         payment_title=str(raw.get("payment_method_title") or ""),
-        paid=payment not in PAY_AT_STORE_METHODS and parse_gmt(raw.get("date_paid_gmt")) is not None,
+        paid=(payment not in PAY_AT_STORE_METHODS and parse_gmt(raw.get("date_paid_gmt")) is not None)
+        or bool(_meta(raw.get("meta_data"), PAYMENT_META)),  # paid at a till (this one or another)
         order_key=str(raw.get("order_key") or ""), customer_note=str(raw.get("customer_note") or ""),
         shipping_method=method, pickup_location=location,
         created_gmt=parse_gmt(raw.get("date_created_gmt")) or EPOCH, modified_gmt=modified_of(raw),
         created_via=str(raw.get("created_via") or ""), lines=tuple(lines))
+
+
+# --- paid at the till ------------------------------------------------------------------------------
+
+PAYMENT_META = "_pos_payment_uuid"  # the till's pickup sale that took the money (one per order)
+
+
+def payment_recorded(order: Mapping[str, Any], sale_uuid: str) -> bool:
+    """The order already carries this till payment (a retry after a lost answer must not redo it)."""
+    return _meta(order.get("meta_data"), PAYMENT_META) == sale_uuid
+
+
+def payment_fields(payment: Mapping[str, Any]) -> dict[str, Any]:
+    """The order fields that mark it paid at the till: ``set_paid`` (moves an unpaid order on, and is
+    ignored by WooCommerce for an order already processing), the tenders as payment method title, the
+    ticket number as transaction id, and the sale's UUID in the meta the retry looks for."""
+    return {"set_paid": True, "payment_method_title": str(payment["method_title"])[:128],
+            "transaction_id": str(payment["receipt_no"]),
+            "meta_data": [{"key": PAYMENT_META, "value": str(payment["sale_uuid"])}]}

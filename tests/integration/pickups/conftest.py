@@ -19,6 +19,7 @@ from pos.ledger.models import OutboxEvent, StockLevel
 from pos.services.auth import AuthService
 from pos.services.catalog import CatalogService
 from pos.services.dto import UserView
+from pos.services.pickup_payment import PickupPaymentService
 from pos.services.pickups import PickupService
 from pos.services.sales import SaleService
 from pos.services.seed import seed_demo
@@ -39,6 +40,7 @@ class Desk:
     pickups: PickupService
     cashier: UserView
     engine: SyncEngine
+    payments: PickupPaymentService
 
     def api(self, method: str, path: str, **kw: Any) -> Any:
         response = requests.request(method, f"{self.store.url}/wp-json/wc/v3{path}", auth=("ck_demo", "cs_demo"),
@@ -115,8 +117,9 @@ def desk(tmp_path: Path, linked_template: Path) -> Iterator[Desk]:
     connector = WooCommerceConnector(store.url, "ck_demo", "cs_demo", timeout=(2.0, 5.0))
     engine = SyncEngine(ledger, connector, currency="EUR", pull_interval_s=0, full_resync_first=False)
     try:
-        yield Desk(ledger, store, CatalogService(ledger), SaleService(ledger, TillSettings()),
-                   PickupService(ledger, AuthService(ledger), no_show_days=3), UserView(1, "Ana", "cashier"), engine)
+        pickups = PickupService(ledger, AuthService(ledger), no_show_days=3)
+        yield Desk(ledger, store, CatalogService(ledger), SaleService(ledger, TillSettings()), pickups,
+                   UserView(1, "Ana", "cashier"), engine, PickupPaymentService(ledger, TillSettings(), pickups))
     finally:
         store.stop()
         ledger.close()

@@ -194,7 +194,7 @@ def test_order_cancelled_online_while_handing_over_is_never_completed(desk: Desk
     assert desk.engine.status.parked == 1
 
 
-def test_pay_at_store_needs_the_till_sale(desk: Desk) -> None:
+def test_pay_at_store_needs_a_pickup_payment_not_a_sale(desk: Desk) -> None:
     desk.engine.run_once()
     order, pid = _ready_order(desk, [(EANS[3], 1)], payment="cod", paid=False)
     assert desk.pickups.get(pid).needs_payment
@@ -204,13 +204,17 @@ def test_pay_at_store_needs_the_till_sale(desk: Desk) -> None:
     with pytest.raises(PickupError) as err:
         desk.pickups.hand_over(pid, desk.cashier, verify_code=_code(order), paid_by_sale_uuid="nope")
     assert err.value.reason == "sale_not_found"
+    # Ringing the order's products up as a normal sale would move stock and create an online order again:
+    # a sale of kind 'sale' never pays a pickup (tests/integration/pickups/test_pay_at_store.py does it right).
     from pos.domain.cart import Cart
     from pos.domain.payment import Tender, TenderKind
     from pos.services.catalog import to_ref
     cart = Cart("EUR").add(to_ref(desk.catalog.by_barcode(EANS[3])))
     receipt = desk.sales.complete(cart, [Tender(TenderKind.CASH, cart.totals().total)], desk.cashier)
-    result = desk.pickups.hand_over(pid, desk.cashier, verify_code=_code(order), paid_by_sale_uuid=receipt.sale_uuid)
-    assert result.complete and result.pickup.paid_online
+    with pytest.raises(PickupError) as err:
+        desk.pickups.hand_over(pid, desk.cashier, verify_code=_code(order), paid_by_sale_uuid=receipt.sale_uuid)
+    assert err.value.reason == "sale_not_found"
+    assert desk.pickups.get(pid).state == "ready"
 
 
 def test_cancel_needs_a_manager_and_restores_stock_both_sides(desk: Desk) -> None:
