@@ -63,7 +63,8 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                         till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
                         language=language, sync_admin=services.sync_admin,
                         drift=services.stock_drift, store_setup=services.store_setup, store_settings=s.store,
-                        open_devices=open_devices, pickups=services.pickups)
+                        open_devices=open_devices, pickups=services.pickups,
+                        loyalty=services.loyalty if s.loyalty.enabled else None)
     window.sale_view.set_devices(services.printer, services.drawer, services.sales.last_receipt, services.invoices)
     if services.printer is not None:
         printer = services.printer
