@@ -141,6 +141,7 @@ class TillSession:
     def park(self, label: str) -> ParkedView:
         parked = self._parking.park(self.cart, self.cashier.user_id, label)
         self.cart = Cart(self._settings.currency)
+        self.customer_id = self.customer_name = None  # the next ticket is someone else's
         return parked
 
     def parked(self) -> list[ParkedView]:
