@@ -101,3 +101,29 @@ def test_pay_part_of_a_sale_with_the_wallet(qtbot, synced: Services) -> None:  #
 
     on_next_modal(card, "customerDialog")
     customer_button.click()
+
+
+def test_offline_card_shows_the_last_known_balance_as_stale(qtbot, synced: Services) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, synced)
+    qtbot.waitUntil(lambda: bool(synced.customers.find("lucia.garcia@")), timeout=30000)
+    lucia = _lucia(synced)
+    assert synced.loyalty.balance(lucia.customer_id).live  # read once while online
+    assert synced.sync is not None and synced.sync.sandbox is not None
+    synced.sync.sandbox.faults.update({"down": True})
+    login(qtbot, window)
+    texts: list[str] = []
+
+    def card(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.findChild(QLineEdit, "customerSearchInput").setText("García")
+        dialog.findChild(QPushButton, "customerSearchButton").click()
+        balance = dialog.findChild(QLabel, "customerBalanceLabel")
+        qtbot.waitUntil(lambda: "25,00" in balance.text(), timeout=10000)
+        qtbot.wait(300)  # the background refresh fails (offline) and must leave the stale figure shown
+        texts.append(balance.text())
+        screenshot(dialog, "customer_card_offline.png")
+        dialog.findChild(QPushButton, "attachCustomerButton").click()
+
+    on_next_modal(card, "customerDialog")
+    window.findChild(QPushButton, "customerButton").click()
+    assert "último conocido" in texts[0] and "no actualizado" in texts[0], texts
+    assert "Lucía" in window.findChild(QPushButton, "customerButton").text()
