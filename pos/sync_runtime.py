@@ -49,9 +49,13 @@ class SyncRuntime:
             log.info("embedded sandbox store on %s", url)
         self.url = url
         self.connector = WooCommerceConnector(url, key, secret)
-        wallet = TeraWalletApi(url, wallet_creds.key, wallet_creds.secret) if wallet_creds else None
-        # Its own HTTP session: the checkout's worker uses it while the engine's thread pushes sales.
-        self.loyalty = LoyaltyLink(ledger, CustomersApi(WooCommerceConnector(url, key, secret).client), wallet)
+
+        def wallet() -> TeraWalletApi | None:
+            return TeraWalletApi(url, wallet_creds.key, wallet_creds.secret) if wallet_creds else None
+
+        # The engine's thread and the counter's workers each get their own HTTP sessions.
+        self.loyalty = LoyaltyLink(ledger, CustomersApi(self.connector.client), wallet(),
+                                   counter=(CustomersApi(WooCommerceConnector(url, key, secret).client), wallet()))
         self._listeners: list[Callable[[SyncStatus], None]] = []
         self.engine = SyncEngine(ledger, self.connector, currency=settings.till.currency,
                                  pickup_location=settings.store.pickup_location,

@@ -26,11 +26,17 @@ FULL_PULL_EVERY = timedelta(hours=24)  # the customers listing has no modified_a
 
 
 class LoyaltyLink:
-    def __init__(self, ledger: Ledger, customers: CustomersApi, wallet: TeraWalletApi | None) -> None:
+    def __init__(self, ledger: Ledger, customers: CustomersApi, wallet: TeraWalletApi | None, *,
+                 counter: tuple[CustomersApi, TeraWalletApi | None] | None = None) -> None:
+        """``customers``/``wallet`` serve the sync engine's thread; ``counter`` (their own HTTP sessions)
+        serves the checkout's and the card's worker threads, so a long customer pull never makes a
+        wallet payment wait. Without ``counter`` both share one set, taken in turn."""
         self._ledger = ledger
         self._customers = customers
         self._wallet = wallet
-        self._lock = threading.Lock()  # one HTTP session per API object; the UI worker and the engine share them
+        self._ui_customers, self._ui_wallet = counter or (customers, wallet)
+        self._ui_lock = threading.Lock()  # a requests.Session is not meant for two threads at once
+        self._lock = self._ui_lock if counter is None else threading.Lock()
         self.housekeeping: Callable[[], object] = lambda: None
         self.full_pull_requested = False
 
@@ -64,11 +70,11 @@ class LoyaltyLink:
     # --- StoreLink (worker threads) -------------------------------------------------------
     def read_balance(self, customer_id: int) -> int | None:
         remote_id, _ = customers_store.customer_ref(self._ledger, customer_id)
-        if remote_id is None or self._wallet is None:
+        if remote_id is None or self._ui_wallet is None:
             return None
         try:
-            with self._lock:
-                balance = self._wallet.balance(remote_id)
+            with self._ui_lock:
+                balance = self._ui_wallet.balance(remote_id)
         except (StoreError, OSError) as exc:
             log.info("wallet balance not read: %s", exc)
             return None
@@ -89,7 +95,8 @@ class LoyaltyLink:
         if event is None:
             return "void"
         try:
-            return self.push(event)
+            with self._ui_lock:
+                return loyalty_push.push(self._ledger, self._ui_customers, self._ui_wallet, event)
         except (TransientError, AuthError) as exc:
             outbox_store.mark_retry(self._ledger, event.event_id, loyalty_push.describe(exc),
                                     utcnow() + timedelta(seconds=5))
@@ -112,11 +119,12 @@ class LoyaltyLink:
         if remote_id is None:
             return False
         try:
-            with self._lock:
-                customers_store.apply_customers(self._ledger, [self._customers.get(remote_id)])
-                orders = self._customers.orders(remote_id)
-                txs = self._wallet.transactions(remote_id) if self._wallet else []
-                balance = self._wallet.balance(remote_id) if self._wallet else None
+            with self._ui_lock:
+                customers_store.apply_customers(self._ledger, [self._ui_customers.get(remote_id)])
+                orders = self._ui_customers.orders(remote_id)
+                wallet = self._ui_wallet
+                txs = wallet.transactions(remote_id) if wallet else []
+                balance = wallet.balance(remote_id) if wallet else None
         except (StoreError, OSError) as exc:
             log.info("customer card not refreshed: %s", exc)
             return False
@@ -128,9 +136,9 @@ class LoyaltyLink:
         if len(text) < 3:
             return 0
         try:
-            with self._lock:
-                found = ([c] if (c := self._customers.by_email(text)) else []) if "@" in text \
-                    else self._customers.search(text)
+            with self._ui_lock:
+                api = self._ui_customers
+                found = ([c] if (c := api.by_email(text)) else []) if "@" in text else api.search(text)
         except (StoreError, OSError) as exc:
             log.info("online customer search failed: %s", exc)
             return 0
