@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pos.ledger.db import Ledger
 from pos.ledger.models import utcnow
 from sync import customers_store, loyalty_store, outbox_store
-from sync.errors import AuthError, PermanentError, TransientError
+from sync.errors import AuthError, PermanentError
 from sync.outbox_store import DueEvent
 from sync.woocommerce.customers import EMAIL_EXISTS, CustomersApi
 from sync.woocommerce.wallet import TeraWalletApi
@@ -91,8 +91,10 @@ def _push_wallet(ledger: Ledger, wallet: TeraWalletApi, event: DueEvent) -> str:
             loyalty_store.skipped(ledger, event.event_id, ref.uuid, "the hold never reached the store")
             return "void"
     if ref.remote_customer_id is None:
-        raise TransientError("the customer has no online account yet (waiting for customer.created)",
-                             code="customer_not_linked")
+        # Not a store failure (the pass must not go "offline" for it): wait for customer.created.
+        outbox_store.mark_retry(ledger, event.event_id, "the customer has no online account yet (waiting for "
+                                "customer.created)", _later(300))
+        return "waiting"
     marker = f"[pos:{ref.uuid[:13]}]"
     if event.attempts > 0 and utcnow() - event.created_at > KEY_MEMORY:
         # TeraWallet forgets idempotency keys after 24 h: past that, look for the first attempt's

@@ -47,6 +47,7 @@ def test_pay_part_of_a_sale_with_the_wallet(qtbot, synced: Services) -> None:  #
     scan(qtbot, window, lucia.loyalty_code)  # the customer's loyalty card in the scan field
     customer_button = window.findChild(QPushButton, "customerButton")
     assert "Lucía" in customer_button.text()
+    screenshot(window, "sale_with_customer.png")
     seen: list[str] = []
 
     def wallet_dialog(dialog) -> None:  # type: ignore[no-untyped-def]

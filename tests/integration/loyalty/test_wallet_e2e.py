@@ -293,3 +293,16 @@ def test_a_customer_created_at_the_till_with_an_online_email_is_linked_not_dupli
     linked = c.customers.get(new.customer_id)
     assert linked.remote_id == c.store.store.find_user_by_email(LUCIA)["id"]  # type: ignore[index]
     assert len(c.customers.find("garcia")) == 1, "the pulled account and the till's row are one customer"
+
+
+def test_a_credit_for_a_customer_created_at_the_till_goes_out_after_the_account(make_counter: MakeCounter) -> None:
+    c = make_counter()
+    new = c.customers.create(c.cashier, first_name="Elena", last_name="Ruiz", email="elena.ruiz@example.com",
+                             phone="655000111")
+    with c.ledger.write() as session:
+        c.wallet.credit_in_session(session, customer_id=new.customer_id, amount_minor=1500, reason="refund",
+                                   source_uuid=str(uuid.uuid4()), user_id=1)
+    c.sync()  # one pass: the account first (same aggregate, in order), then the credit to it
+    assert c.online_balance("elena.ruiz@example.com") == 1500
+    c.sync()
+    assert len(c.online_txs("elena.ruiz@example.com")) == 1
