@@ -9,6 +9,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import platformdirs
@@ -22,12 +23,14 @@ from pos.formatting import Formatter, resolve_locale
 from pos.ledger.db import DB_FILENAME, Ledger
 from pos.services.auth import AuthService
 from pos.services.catalog import CatalogService
+from pos.services.customers import CustomerService
 from pos.services.dashboard import DashboardService
 from pos.services.device_setup import DeviceSetupService
 from pos.services.diagnose import diagnose
 from pos.services.drawer import DrawerService
 from pos.services.dto import ConnectionCheck, UserView
 from pos.services.invoices import InvoiceService
+from pos.services.loyalty_desk import LoyaltyDesk
 from pos.services.parking import ParkingService
 from pos.services.pickup_documents import PickupDocuments
 from pos.services.pickup_payment import PickupPaymentService
@@ -40,6 +43,7 @@ from pos.services.stock_drift import DriftLine, stock_drift
 from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
+from pos.services.wallet import WalletService
 from pos.sync_runtime import SyncRuntime
 
 log = logging.getLogger("pos")
@@ -117,6 +121,11 @@ class Services:
                                               currency=settings.till.currency)
         self.dashboard = DashboardService(self.ledger, self.auth, self.sync_admin, self.stock_counts,
                                           currency=settings.till.currency)
+        self.customers = CustomerService(self.ledger, settings.till.currency)
+        self.wallet = WalletService(self.ledger, settings.loyalty, currency=settings.till.currency,
+                                    till_id=settings.till.till_id)
+        self.sales.add_hook(self.wallet.on_sale_written)
+        self.loyalty = LoyaltyDesk(self.customers, self.wallet)  # the store link joins in start_sync
 
     def start_printer(self, fmt: Formatter, language: str) -> PrintQueue:
         """The print queue: its own thread, so a printer that is off never holds up a sale."""
@@ -132,6 +141,8 @@ class Services:
         """Start sync when a store is configured, or the embedded sandbox store in demo mode."""
         if self.settings.store_configured or self.settings.demo:
             self.sync = SyncRuntime(self.ledger, self.settings, self.data_dir)
+            self.sync.loyalty.housekeeping = self.wallet.release_expired
+            self.loyalty = LoyaltyDesk(self.customers, self.wallet, self.sync.loyalty)
 
     def new_till(self, cashier: UserView) -> TillSession:
         return TillSession(self.ledger, self.settings.till, cashier, catalog=self.catalog, sales=self.sales,
@@ -155,8 +166,7 @@ def prepare(data_dir: Path, demo: bool) -> Services:
         write_default_config(data_dir, demo=True)
     settings = load_settings(data_dir)
     if demo and not settings.demo:
-        settings = Settings(till=settings.till, store=settings.store, devices=settings.devices, demo=True,
-                            store_configured=settings.store_configured)
+        settings = replace(settings, demo=True)
     services = Services(data_dir, settings)
     if settings.demo and seed_demo(services.ledger):
         log.info("demo data seeded in %s", data_dir)

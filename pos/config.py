@@ -95,12 +95,62 @@ class DeviceSettings:
 
 
 @dataclass(frozen=True)
+class LoyaltySettings:
+    """``[loyalty]``: cashback and the shared wallet (docs/LOYALTY.md).
+
+    ``earn_source``: who credits cashback for a till sale. ``"pos"``: the till does, once per sale,
+    with the rules below. ``"store"``: the online store's own cashback rules react to the order the
+    till pushes (it carries the customer), so the till never credits (that would pay twice).
+    Amounts are minor units; ``offline_spend_cap_minor`` is the most a customer may have in
+    not-yet-confirmed wallet payments made while the store cannot be reached.
+    """
+
+    enabled: bool = True
+    earn_source: str = "pos"  # pos | store
+    cashback_percent: Decimal = Decimal(2)
+    excluded_categories: tuple[str, ...] = ("Tarjetas regalo",)
+    min_ticket_minor: int = 500
+    offline_spend_cap_minor: int = 2000
+    hold_minutes: int = 15
+
+    def __post_init__(self) -> None:
+        if self.earn_source not in ("pos", "store"):
+            raise ValueError(f"[loyalty] earn_source must be 'pos' or 'store' (got {self.earn_source!r})")
+        if not Decimal(0) <= self.cashback_percent <= Decimal(100):
+            raise ValueError("[loyalty] cashback_percent must be between 0 and 100")
+        if self.min_ticket_minor < 0 or self.offline_spend_cap_minor < 0 or self.hold_minutes < 1:
+            raise ValueError("[loyalty] amounts must not be negative and hold_minutes at least 1")
+
+
+def _loyalty_settings(path: Path, raw: dict[str, Any]) -> LoyaltySettings:
+    try:
+        values: dict[str, Any] = {}
+        for key in ("enabled",):
+            if key in raw:
+                values[key] = bool(raw[key])
+        if "earn_source" in raw:
+            values["earn_source"] = str(raw["earn_source"])
+        if "cashback_percent" in raw:
+            values["cashback_percent"] = Decimal(str(raw["cashback_percent"]))
+        if "excluded_categories" in raw:
+            cats = raw["excluded_categories"]
+            values["excluded_categories"] = (cats,) if isinstance(cats, str) else tuple(str(c) for c in cats)
+        for key in ("min_ticket_minor", "offline_spend_cap_minor", "hold_minutes"):
+            if key in raw:
+                values[key] = int(raw[key])
+        return LoyaltySettings(**values)
+    except (TypeError, ValueError, ArithmeticError) as exc:
+        raise ValueError(f"{path}: [loyalty] {exc}") from exc
+
+
+@dataclass(frozen=True)
 class Settings:
     till: TillSettings = field(default_factory=TillSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
     devices: DeviceSettings = field(default_factory=DeviceSettings)
     demo: bool = False
     store_configured: bool = False  # config.toml names a store explicitly
+    loyalty: LoyaltySettings = field(default_factory=LoyaltySettings)
 
 
 # [printer] keys of config.toml → DeviceSettings fields (besides uri)
@@ -168,6 +218,7 @@ def load_settings(data_dir: Path) -> Settings:
         devices=devices,
         demo=bool(raw.get("demo", False)),
         store_configured="kind" in store_raw,
+        loyalty=_loyalty_settings(path, raw.get("loyalty", {})),
     )
 
 

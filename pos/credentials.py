@@ -48,3 +48,13 @@ def save_store_credentials(store_url: str, creds: StoreCredentials) -> None:
 
     keyring.set_password(SERVICE, f"{store_url}#key", creds.key)
     keyring.set_password(SERVICE, f"{store_url}#secret", creds.secret)
+
+
+def wallet_credentials(store_url: str) -> StoreCredentials | None:
+    """The WordPress application password for the TeraWallet API (``terawallet/v1`` does not take the
+    WooCommerce key): ``MOSTRADOR_WALLET_USER`` / ``MOSTRADOR_WALLET_PASSWORD``, else the keyring."""
+    user = os.environ.get("MOSTRADOR_WALLET_USER") or _keyring_get(f"{store_url}#wallet_user")
+    password = os.environ.get("MOSTRADOR_WALLET_PASSWORD") or _keyring_get(f"{store_url}#wallet_password")
+    if user and password:
+        return StoreCredentials(user, password)
+    return None

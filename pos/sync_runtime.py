@@ -8,13 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pos.config import Settings
-from pos.credentials import store_credentials
+from pos.credentials import StoreCredentials, store_credentials, wallet_credentials
 from pos.ledger.db import Ledger
 from pos.services.dto import SyncStatus
 
 log = logging.getLogger(__name__)
 
 DEMO_KEY, DEMO_SECRET = "ck_demo", "cs_demo"
+DEMO_WALLET_USER, DEMO_WALLET_PASSWORD = "admin", "demo-app-password"
 
 
 class SyncRuntime:
@@ -22,7 +23,10 @@ class SyncRuntime:
 
     def __init__(self, ledger: Ledger, settings: Settings, data_dir: Path) -> None:
         from sync.engine import SyncEngine
+        from sync.loyalty import LoyaltyLink
         from sync.woocommerce import WooCommerceConnector
+        from sync.woocommerce.customers import CustomersApi
+        from sync.woocommerce.wallet import TeraWalletApi
 
         self.sandbox = None
         store = settings.store
@@ -32,19 +36,30 @@ class SyncRuntime:
                 raise ValueError(f"no credentials for {store.url}: set MOSTRADOR_STORE_KEY and "
                                  "MOSTRADOR_STORE_SECRET or store them in the keyring")
             url, key, secret, name = store.url, creds.key, creds.secret, store.url
+            wallet_creds = wallet_credentials(store.url)
+            if wallet_creds is None:
+                log.warning("no wallet application password for %s: wallet movements wait in the outbox", store.url)
         else:
             from sync.sandbox import SandboxServer
 
             self.sandbox = SandboxServer(data_dir / "sandbox", seed="demo").start()
             url, key, secret = self.sandbox.url, DEMO_KEY, DEMO_SECRET
+            wallet_creds = wallet_credentials(url) or StoreCredentials(DEMO_WALLET_USER, DEMO_WALLET_PASSWORD)
             name = "sandbox"
             log.info("embedded sandbox store on %s", url)
         self.url = url
         self.connector = WooCommerceConnector(url, key, secret)
+
+        def wallet() -> TeraWalletApi | None:
+            return TeraWalletApi(url, wallet_creds.key, wallet_creds.secret) if wallet_creds else None
+
+        # The engine's thread and the counter's workers each get their own HTTP sessions.
+        self.loyalty = LoyaltyLink(ledger, CustomersApi(self.connector.client), wallet(),
+                                   counter=(CustomersApi(WooCommerceConnector(url, key, secret).client), wallet()))
         self._listeners: list[Callable[[SyncStatus], None]] = []
         self.engine = SyncEngine(ledger, self.connector, currency=settings.till.currency,
                                  pickup_location=settings.store.pickup_location,
-                                 on_status=self._publish, store_name=name)
+                                 on_status=self._publish, store_name=name, loyalty=self.loyalty)
 
     def _publish(self, status: SyncStatus) -> None:
         for listener in list(self._listeners):

@@ -17,9 +17,11 @@ from datetime import datetime, timedelta
 from pos.ledger.db import Ledger
 from pos.ledger.models import utcnow
 from pos.services.dto import SyncStatus
-from sync import catalog_store, count_push, orders_store, outbox_store, pickup_push
+from sync import catalog_store, count_push, customers_store, orders_store, outbox_store, pickup_push
 from sync.connector import StoreConnector
 from sync.errors import AuthError, OfflineError, PermanentError, StoreError, TransientError
+from sync.loyalty import LoyaltyLink
+from sync.loyalty_push import LOYALTY_EVENTS
 from sync.outbox_store import DueEvent
 
 log = logging.getLogger(__name__)
@@ -43,7 +45,8 @@ class SyncEngine:
     def __init__(self, ledger: Ledger, connector: StoreConnector, *, currency: str,
                  on_status: Callable[[SyncStatus], None] | None = None, store_name: str = "",
                  pull_interval_s: float = 60.0, idle_wait_s: float = 1.0, pickup_location: str = "",
-                 pull_orders: bool = True, full_resync_first: bool = True) -> None:
+                 pull_orders: bool = True, full_resync_first: bool = True,
+                 loyalty: LoyaltyLink | None = None) -> None:
         self._ledger = ledger
         self._connector = connector
         self._currency = currency
@@ -52,6 +55,7 @@ class SyncEngine:
         self._idle_wait = idle_wait_s
         self._pickup_location = pickup_location
         self._pull_orders_enabled = pull_orders
+        self._loyalty = loyalty  # customers and the wallet (sync/loyalty.py); None: not configured
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -87,6 +91,8 @@ class SyncEngine:
 
     def request_full_resync(self) -> None:
         self._full_resync = True
+        if self._loyalty is not None:
+            self._loyalty.full_pull_requested = True
         self._wake.set()
 
     # --- the loop ---------------------------------------------------------------------
@@ -113,6 +119,8 @@ class SyncEngine:
                 self._pull_products()
                 if self._pull_orders_enabled and not self._stop.is_set():
                     self._pull_orders()
+                if self._loyalty is not None and not self._stop.is_set():
+                    self._loyalty.pull_customers()
                 self._last_pull = now
             self._push_due()
         except AuthError as exc:
@@ -185,6 +193,9 @@ class SyncEngine:
                 if not line.get("remote_id"):
                     line["remote_id"], line["remote_parent_id"] = known.get(int(line["product_id"]), (None, None))
         payload["lines"] = lines
+        # The sale names the local customer; the order needs the store's id (known once linked).
+        payload["customer_remote_id"] = customers_store.remote_id_of(self._ledger, customer_id=int(
+            payload["customer_id"])) if payload.get("customer_id") else None  # type: ignore[arg-type]
         return payload
 
     def _push_one(self, event: DueEvent) -> None:
@@ -193,6 +204,13 @@ class SyncEngine:
             return
         if event.event_type == count_push.EVENT_TYPE:
             self._push_count_adjustment(event)
+            return
+        if event.event_type in LOYALTY_EVENTS and self._loyalty is not None:
+            try:
+                self._loyalty.push(event)
+            except TransientError as exc:
+                self._schedule_retry(event, exc)
+                raise
             return
         if event.event_type != "sale.completed":
             outbox_store.mark_parked(self._ledger, event.event_id, f"no handler for {event.event_type}")

@@ -353,3 +353,4 @@ class PickupHandover(Base):
 
 
 from pos.ledger import count_models  # noqa: E402,F401  (stock counts: registers its tables on Base)
+from pos.ledger import loyalty_models as _loyalty_models  # noqa: E402,F401  (registers the loyalty tables)

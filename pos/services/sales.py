@@ -4,7 +4,7 @@ movements, the audit entry and the ``sale.completed`` outbox event. All of it or
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -46,6 +46,10 @@ _CHILDREN = [(t.insert(), [c.key for c in t.columns if c.key not in ("id", "sale
                              (TenderRow.__table__, "tenders"))]
 _SALE_COLUMNS = [c.key for c in Sale.__table__.columns if c.key != "id"]
 _INSERT_OUTBOX = OutboxEvent.__table__.insert()
+
+# Runs inside the sale's transaction after the sale is written (e.g. the wallet turns its holds into the
+# payment and books cashback); raising rolls the whole sale back.
+SaleHook = Callable[[Session, Sale], None]
 
 
 def next_number(session: Session, series: str) -> int:
@@ -93,9 +97,14 @@ def insert_sale(session: Session, sale: Sale) -> None:
 
 
 class SaleService:
-    def __init__(self, ledger: Ledger, settings: TillSettings) -> None:
+    def __init__(self, ledger: Ledger, settings: TillSettings, hooks: Sequence[SaleHook] = ()) -> None:
         self._ledger = ledger
         self._settings = settings
+        self._hooks = list(hooks)
+
+    def add_hook(self, hook: SaleHook) -> None:
+        """Composition root: another part joins every sale's transaction."""
+        self._hooks.append(hook)
 
     def check_payment(self, cart: Cart, tenders: Sequence[Tender]) -> Settlement:
         return settle(cart.totals().total, list(tenders), self._settings.cash_rounding_minor)
@@ -162,6 +171,8 @@ class SaleService:
             "status": "pending", "attempts": 0, "next_attempt_at": None, "last_error": None, "remote_ref": None,
             "sent_at": None,
         })
+        for hook in self._hooks:
+            hook(session, sale)
         return sale
 
     @staticmethod

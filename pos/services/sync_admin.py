@@ -14,7 +14,8 @@ from pos.services.errors import NotFound
 
 def _label(event: OutboxEvent) -> str:
     payload = event.payload or {}
-    return str(payload.get("receipt_no") or payload.get("number") or event.aggregate_uuid[:8])
+    return str(payload.get("receipt_no") or payload.get("number") or payload.get("label")
+               or event.aggregate_uuid[:8])
 
 
 class SyncAdminService:

@@ -39,6 +39,7 @@ class TillSession:
         self._parking = parking
         self.cart = Cart(settings.currency)
         self.customer_id: int | None = None
+        self.customer_name: str | None = None
 
     # --- reading ----------------------------------------------------------------------
     def view(self, changed_line_id: int | None = None) -> CartView:
@@ -51,7 +52,7 @@ class TillSession:
             )
             for ln, lt in zip(self.cart.lines, totals.lines, strict=True)
         )
-        return CartView(lines, totals, changed_line_id)
+        return CartView(lines, totals, changed_line_id, self.customer_name)
 
     def search(self, typed: str) -> list[ProductView]:
         return self._catalog.search(typed)
@@ -117,7 +118,12 @@ class TillSession:
                 append_audit(session, "sale.cancelled", user_id=self.cashier.user_id,
                              details={"lines": len(self.cart.lines), "total": self.cart.totals().total.minor})
         self.cart = Cart(self._settings.currency)
-        self.customer_id = None
+        self.customer_id = self.customer_name = None
+        return self.view()
+
+    def attach_customer(self, customer_id: int | None, name: str | None = None) -> CartView:
+        """The customer this ticket is for (cashback, wallet, their history); None detaches."""
+        self.customer_id, self.customer_name = customer_id, (name if customer_id is not None else None)
         return self.view()
 
     # --- paying -----------------------------------------------------------------------
@@ -128,13 +134,14 @@ class TillSession:
         """Commit the sale. On StorageError the cart stays as it is so the cashier can retry."""
         receipt = self._sales.complete(self.cart, tenders, self.cashier, customer_id=self.customer_id)
         self.cart = Cart(self._settings.currency)
-        self.customer_id = None
+        self.customer_id = self.customer_name = None
         return receipt
 
     # --- parking ----------------------------------------------------------------------
     def park(self, label: str) -> ParkedView:
         parked = self._parking.park(self.cart, self.cashier.user_id, label)
         self.cart = Cart(self._settings.currency)
+        self.customer_id = self.customer_name = None  # the next ticket is someone else's
         return parked
 
     def parked(self) -> list[ParkedView]:

@@ -68,7 +68,8 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                         open_devices=open_devices, pickups=services.pickups,
                         pickup_desk=PickupDesk(services.pickups, services.pickup_payments, services.pickup_documents,
                                                services.pickup_resolutions, services.printer,
-                                               s.till.cash_rounding_minor, language))
+                                               s.till.cash_rounding_minor, language),
+                        loyalty=services.loyalty if s.loyalty.enabled else None)
     window.sale_view.set_devices(services.printer, services.drawer, services.sales.last_receipt, services.invoices)
     if services.printer is not None:
         printer = services.printer

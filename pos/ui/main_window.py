@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from pos.config import StoreSettings
 from pos.devices.printer_status import PrinterStatus
@@ -14,11 +14,13 @@ from pos.devices.serial_scanner import ScannerStatus
 from pos.formatting import Formatter
 from pos.services.auth import AuthService
 from pos.services.dto import SyncStatus, UserView
+from pos.services.loyalty_desk import LoyaltyDesk
 from pos.services.pickups import PickupService
 from pos.services.stock_drift import DriftLine
 from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
+from pos.ui.customer_actions import CustomerActions
 from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.login_view import LoginView
 from pos.ui.pickups_dialog import PickupDesk, PickupsDialog
@@ -36,7 +38,8 @@ class MainWindow(QMainWindow):
                  drift: Callable[[], list[DriftLine]] | None = None,
                  store_setup: StoreSetupService | None = None, store_settings: StoreSettings | None = None,
                  open_devices: Callable[[QWidget, UserView], DevicesDialog] | None = None,
-                 pickups: PickupService | None = None, pickup_desk: PickupDesk | None = None) -> None:
+                 pickups: PickupService | None = None, pickup_desk: PickupDesk | None = None,
+                 loyalty: LoyaltyDesk | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mostrador — %1 · till %2").replace("%1", store_name).replace("%2", till_id))
@@ -71,6 +74,15 @@ class MainWindow(QMainWindow):
             button = self.sale_view.pickups_button
             button.clicked.disconnect()
             button.clicked.connect(self.open_pickups)
+            button.setEnabled(True)
+            button.setToolTip("")
+        if loyalty is not None:
+            view = self.sale_view
+            view.customers = CustomerActions(view, loyalty, fmt, till=lambda: view.till, show=view._show,
+                                             message=view.message.show_message, on_changed=lambda: self._wake_sync())
+            button = view.customer_button
+            button.clicked.disconnect()
+            button.clicked.connect(view.customers.open)
             button.setEnabled(True)
             button.setToolTip("")
 
@@ -128,6 +140,8 @@ class MainWindow(QMainWindow):
             self.devices_dialog.test_scan(code)
         elif self.pickups_dialog is not None and self.pickups_dialog.isVisible():
             self.pickups_dialog.scan(code)
+        elif hasattr(modal := QApplication.activeModalWidget(), "accept_scan"):
+            modal.accept_scan(code)  # e.g. the customer's card while paying with the wallet
         else:
             self.sale_view.scan(code)
 

@@ -10,6 +10,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from pos.domain.errors import DomainError
+from pos.ui.loyalty_messages import loyalty_message
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,8 @@ def describe(error: BaseException) -> str:
             "bad_file": QCoreApplication.translate("Messages", "That file is not a count saved by a till."),
             "nothing_to_undo": QCoreApplication.translate("Messages", "You have nothing to undo."),
         }.get(reason, QCoreApplication.translate("Messages", "The stock count refused that."))
+    if code in ("wallet_refused", "customer_refused"):
+        return loyalty_message(code, reason, p)
     if code == "not_found":
         return QCoreApplication.translate("Messages", "Not found.")
     log.warning("no message for domain error %s %s", code, p)

@@ -25,10 +25,12 @@ from pos.services.payable import Payable
 from pos.ui.message_bar import MessageBar
 from pos.ui.messages import describe
 from pos.ui.theme import style
+from pos.ui.wallet_tender import WalletCheckout, WalletPayments
 
 
 class PaymentDialog(QDialog):
-    def __init__(self, parent: QWidget | None, till: Payable, fmt: Formatter, cash_rounding_minor: int) -> None:
+    def __init__(self, parent: QWidget | None, till: Payable, fmt: Formatter, cash_rounding_minor: int,
+                 wallet: WalletCheckout | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
@@ -80,6 +82,13 @@ class PaymentDialog(QDialog):
         self.wallet_button.setObjectName("tenderWalletButton")
         self.wallet_button.setEnabled(False)
         self.wallet_button.setToolTip(self.tr("Attach a customer with a wallet to pay with it"))
+        self._wallet: WalletPayments | None = None
+        if wallet is not None and wallet.customer.online_account:
+            self._wallet = WalletPayments(self, wallet, fmt, self.add_tender, self.message.show_message,
+                                          self._set_busy)
+            self.wallet_button.setEnabled(True)
+            self.wallet_button.setToolTip("")
+            self.wallet_button.clicked.connect(lambda: self._wallet and self._wallet.ask(self.settlement().remaining))
         grid.addWidget(self.cash_button, 0, 0)
         grid.addWidget(self.card_button, 0, 1)
         grid.addWidget(self.wallet_button, 0, 2)
@@ -166,11 +175,39 @@ class PaymentDialog(QDialog):
         self.amount_input.setFocus()  # Enter on the empty field confirms once the ticket is covered
         return True
 
+    def add_tender(self, tender: Tender) -> bool:
+        """A tender prepared elsewhere (a wallet hold); refused when it does not fit the ticket."""
+        try:
+            self._till.check_payment([*self.tenders, tender])
+        except DomainError as exc:
+            self.message.show_message(describe(exc))
+            return False
+        self.tenders.append(tender)
+        self._refresh()
+        self.amount_input.setFocus()
+        return True
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.cash_button, self.card_button, self.wallet_button, self.confirm_button,
+                       self.remove_button):
+            button.setEnabled(not busy)
+        if not busy:
+            self._refresh()
+
     def _remove_selected(self) -> None:
         row = self.tender_list.currentRow()
         if 0 <= row < len(self.tenders):
-            del self.tenders[row]
+            removed = self.tenders.pop(row)
+            if removed.kind is TenderKind.WALLET and removed.reference and self._wallet is not None:
+                self._wallet.release(removed.reference)  # the hold goes back to the customer's balance
             self._refresh()
+
+    def reject(self) -> None:
+        if self._wallet is not None:
+            if self._wallet.runner.busy:
+                return  # a hold is being taken: wait for the store's answer first
+            self._wallet.release_all()
+        super().reject()
 
     def _refresh(self) -> None:
         s = self.settlement()
@@ -178,8 +215,10 @@ class PaymentDialog(QDialog):
         self.tender_list.clear()
         names = {TenderKind.CASH: self.tr("Cash"), TenderKind.CARD: self.tr("Card"),
                  TenderKind.WALLET: self.tr("Wallet"), TenderKind.VOUCHER: self.tr("Voucher")}
+        held = self.tr("held")
         for t in self.tenders:
-            ref = f" ({t.reference})" if t.reference else ""
+            # A wallet tender's reference is the hold's uuid: for the cashier it is just "held".
+            ref = f" ({held})" if t.kind is TenderKind.WALLET else f" ({t.reference})" if t.reference else ""
             self.tender_list.addItem(f"{names[t.kind]}{ref}: {self._fmt.money(t.amount)}")
         self.change_label.setText(self._fmt.money(s.change))
         self.confirm_button.setEnabled(s.complete)
@@ -191,6 +230,8 @@ class PaymentDialog(QDialog):
             return
         try:
             self.receipt = self._till.pay(self.tenders)
+            if self._wallet is not None:
+                self._wallet.paid()
         except DomainError as exc:
             # Storage trouble: nothing was written, the ticket is still open; the cashier retries.
             self.message.show_message(describe(exc), seconds=10)

@@ -39,6 +39,7 @@ from pos.services.invoices import InvoiceService
 from pos.services.till import TillSession
 from pos.ui.approval_dialog import with_approval
 from pos.ui.cart_model import CartModel
+from pos.ui.customer_actions import CustomerActions
 from pos.ui.discount_dialog import DiscountDialog
 from pos.ui.invoice_dialog import InvoiceDialog
 from pos.ui.message_bar import MessageBar
@@ -69,6 +70,7 @@ class SaleView(QWidget):
         self._drawer: DrawerService | None = None
         self._invoices: InvoiceService | None = None
         self._last_receipt_source: Callable[[], Receipt | None] | None = None
+        self.customers: CustomerActions | None = None  # set when loyalty is wired (pos/ui/app.py)
 
         root = QVBoxLayout(self)
         self.message = MessageBar(self)
@@ -236,6 +238,9 @@ class SaleView(QWidget):
             rows.insert(0, f"{discount}  -{self._fmt.money(totals.discount_total)}")
         self.taxes_label.setText("\n".join(rows))
         self.pay_button.setEnabled(bool(view.lines))
+        name = view.customer_name
+        self.customer_button.setText(f"● {name[:18]}" if name else self.tr("Customer"))
+        self.customer_button.setToolTip(name or "")
         if view.changed_line_id is not None:
             row = self.model.row_of(view.changed_line_id)
             if row >= 0:
@@ -318,6 +323,8 @@ class SaleView(QWidget):
         till = self.till
         self.results.dismiss()
         self.scan_input.clear()
+        if self.customers is not None and self.customers.scan(code):
+            return  # a customer's loyalty card or QR
         try:
             self._show(till.scan(code))
         except UnknownBarcode as exc:
@@ -422,7 +429,8 @@ class SaleView(QWidget):
     def pay(self) -> None:
         if self.till is None or self.till.cart.is_empty:
             return
-        dialog = PaymentDialog(self, self.till, self._fmt, self._rounding)
+        wallet = self.customers.checkout(self.till) if self.customers is not None else None
+        dialog = PaymentDialog(self, self.till, self._fmt, self._rounding, wallet)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.receipt is not None:
             self.show_receipt(dialog.receipt)
         self.scan_input.setFocus()

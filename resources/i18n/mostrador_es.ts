@@ -297,6 +297,117 @@
     </message>
 </context>
 <context>
+    <name>CustomerActions</name>
+    <message>
+        <location filename="../../pos/ui/customer_actions.py" line="51" />
+        <source>Customer removed from the sale.</source>
+        <translation>Cliente quitado de la venta.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_actions.py" line="57" />
+        <source>Customer: %1</source>
+        <translation>Cliente: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_actions.py" line="79" />
+        <source>Unknown customer card: %1</source>
+        <translation>Tarjeta de cliente desconocida: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="63" />
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="82" />
+        <source>Phone, e-mail, name — or scan the customer's card/QR</source>
+        <translation>Teléfono, correo, nombre… o escanee la tarjeta/QR del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="85" />
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="86" />
+        <source>New customer</source>
+        <translation>Nuevo cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="100" />
+        <source>Remove customer from sale</source>
+        <translation>Quitar cliente de la venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="102" />
+        <source>Attach to sale</source>
+        <translation>Asignar a la venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="106" />
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="124" />
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="125" />
+        <source>Last names</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="126" />
+        <source>E-mail (their online account)</source>
+        <translation>Correo (su cuenta de la tienda online)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="127" />
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="128" />
+        <source>Create customer</source>
+        <translation>Crear cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="174" />
+        <source>Not found here; asking the online store…</source>
+        <translation>No está en la caja; preguntando a la tienda online…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="189" />
+        <source>No customer found. Check the spelling or create a new one.</source>
+        <translation>No se encontró ningún cliente. Revise lo escrito o cree uno nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="216" />
+        <source>online account</source>
+        <translation>cuenta online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="216" />
+        <source>not yet in the online store</source>
+        <translation>aún no está en la tienda online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="217" />
+        <source>card</source>
+        <translation>tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="252" />
+        <source>Customer created. Their card code is %1.</source>
+        <translation>Cliente creado. Su código de tarjeta es %1.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../pos/ui/customer_display.py" line="21" />
@@ -625,6 +736,34 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="42" />
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="42" />
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="42" />
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="42" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_dialog.py" line="42" />
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
         <location filename="../../pos/ui/invoice_dialog.py" line="36" />
@@ -696,90 +835,239 @@
     </message>
 </context>
 <context>
+    <name>Loyalty</name>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="16" />
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="18" />
+        <source>%1 min ago</source>
+        <translation>hace %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="20" />
+        <source>%1 h ago</source>
+        <translation>hace %1 h</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="21" />
+        <source>%1 days ago</source>
+        <translation>hace %1 días</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="27" />
+        <source>Wallet: balance not known yet (store not reached)</source>
+        <translation>Monedero: saldo aún desconocido (sin conexión con la tienda)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="30" />
+        <source>Wallet: %1 (live from the online store)</source>
+        <translation>Monedero: %1 (en directo de la tienda online)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="34" />
+        <source>Wallet: %1 — last known, %2 (stale: store not reached)</source>
+        <translation>Monedero: %1 — último conocido, %2 (no actualizado: sin conexión con la tienda)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="38" />
+        <source>%1 not confirmed yet</source>
+        <translation>%1 sin confirmar aún</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="40" />
+        <source>can spend %1</source>
+        <translation>disponible %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="46" />
+        <source>Store purchase</source>
+        <translation>Compra en tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="47" />
+        <source>Online order</source>
+        <translation>Pedido online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="48" />
+        <source>Pickup</source>
+        <translation>Recogida</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="49" />
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="50" />
+        <source>Wallet</source>
+        <translation>Monedero</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="56" />
+        <source>completed</source>
+        <translation>completado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="57" />
+        <source>confirmed</source>
+        <translation>confirmado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="58" />
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="59" />
+        <location filename="../../pos/ui/loyalty_texts.py" line="60" />
+        <source>waiting to sync</source>
+        <translation>pendiente de sincronizar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="61" />
+        <source>held at checkout</source>
+        <translation>retenido en el cobro</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="62" />
+        <source>REFUSED by the store</source>
+        <translation>RECHAZADO por la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="63" />
+        <source>to prepare</source>
+        <translation>por preparar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="64" />
+        <source>ready</source>
+        <translation>listo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="65" />
+        <source>collected</source>
+        <translation>recogido</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="66" />
+        <source>cancelled</source>
+        <translation>anulado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="67" />
+        <source>refunded</source>
+        <translation>reembolsado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="73" />
+        <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="74" />
+        <source>Paid with wallet</source>
+        <translation>Pago con monedero</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="75" />
+        <source>Cashback returned</source>
+        <translation>Cashback devuelto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_texts.py" line="76" />
+        <source>Refund to wallet</source>
+        <translation>Reembolso al monedero</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="42" />
+        <location filename="../../pos/ui/main_window.py" line="45" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="79" />
-        <location filename="../../pos/ui/main_window.py" line="234" />
+        <location filename="../../pos/ui/main_window.py" line="91" />
+        <location filename="../../pos/ui/main_window.py" line="248" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="83" />
+        <location filename="../../pos/ui/main_window.py" line="95" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="88" />
+        <location filename="../../pos/ui/main_window.py" line="100" />
         <source>Devices…</source>
         <translation>Dispositivos…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="121" />
+        <location filename="../../pos/ui/main_window.py" line="133" />
         <source>Keyboard-wedge scanner (USB)</source>
         <translation>Escáner de teclado (USB)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="141" />
+        <location filename="../../pos/ui/main_window.py" line="155" />
         <source>Scan the customer's extra items: they go on a normal sale.</source>
         <translation>Escanee los artículos que el cliente añade: van en una venta normal.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150" />
+        <location filename="../../pos/ui/main_window.py" line="164" />
         <source>Only a manager can change the devices.</source>
         <translation>Solo un encargado puede cambiar los dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="167" />
+        <location filename="../../pos/ui/main_window.py" line="181" />
         <source>● Scanner: wrong settings</source>
         <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="169" />
+        <location filename="../../pos/ui/main_window.py" line="183" />
         <source>● Scanner: connected</source>
         <translation>● Escáner: conectado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="171" />
+        <location filename="../../pos/ui/main_window.py" line="185" />
         <source>● Scanner: unplugged, retrying</source>
         <translation>● Escáner: desconectado, reintentando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="173" />
+        <location filename="../../pos/ui/main_window.py" line="187" />
         <source>● Scanner: not working</source>
         <translation>● Escáner: no funciona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="210" />
+        <location filename="../../pos/ui/main_window.py" line="224" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="218" />
+        <location filename="../../pos/ui/main_window.py" line="232" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="218" />
+        <location filename="../../pos/ui/main_window.py" line="232" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="219" />
+        <location filename="../../pos/ui/main_window.py" line="233" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="219" />
+        <location filename="../../pos/ui/main_window.py" line="233" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="229" />
+        <location filename="../../pos/ui/main_window.py" line="243" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -805,309 +1093,375 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="20" />
+        <location filename="../../pos/ui/messages.py" line="21" />
         <source>Something went wrong. The sale is still open; try again or call the manager.</source>
         <translation>Algo ha fallado. La venta sigue abierta; vuelva a intentarlo o llame al encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="27" />
+        <location filename="../../pos/ui/messages.py" line="28" />
         <source>Unknown barcode: %1</source>
         <translation>Código desconocido: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="30" />
+        <location filename="../../pos/ui/messages.py" line="31" />
         <source>Barcode %1 is misread (wrong check digit). Scan it again.</source>
         <translation>Código %1 mal leído (dígito de control incorrecto). Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="33" />
+        <location filename="../../pos/ui/messages.py" line="34" />
         <source>That is not a barcode we can read. Scan it again.</source>
         <translation>No es un código que podamos leer. Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="36" />
+        <location filename="../../pos/ui/messages.py" line="37" />
         <source>The quantity must be greater than zero.</source>
         <translation>La cantidad debe ser mayor que cero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="37" />
+        <location filename="../../pos/ui/messages.py" line="38" />
         <source>That quantity is too large.</source>
         <translation>Esa cantidad es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="38" />
+        <location filename="../../pos/ui/messages.py" line="39" />
         <source>Quantities have at most three decimals.</source>
         <translation>Las cantidades admiten como máximo tres decimales.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="39" />
+        <location filename="../../pos/ui/messages.py" line="40" />
         <source>This ticket has too many lines. Pay it and start a new one.</source>
         <translation>Este ticket tiene demasiadas líneas. Cóbrelo y empiece otro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="42" />
+        <location filename="../../pos/ui/messages.py" line="43" />
         <source>That is not a valid quantity.</source>
         <translation>No es una cantidad válida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="45" />
+        <location filename="../../pos/ui/messages.py" line="46" />
         <source>That amount is too large.</source>
         <translation>Ese importe es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="46" />
+        <location filename="../../pos/ui/messages.py" line="47" />
         <source>That is not a valid amount.</source>
         <translation>No es un importe válido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="49" />
+        <location filename="../../pos/ui/messages.py" line="50" />
         <source>The discount cannot be larger than the amount.</source>
         <translation>El descuento no puede superar el importe.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="50" />
+        <location filename="../../pos/ui/messages.py" line="51" />
         <source>That is not a valid discount.</source>
         <translation>No es un descuento válido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="53" />
+        <location filename="../../pos/ui/messages.py" line="54" />
         <source>A card or wallet payment cannot be more than the amount due.</source>
         <translation>Un pago con tarjeta o monedero no puede superar el importe pendiente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="56" />
+        <location filename="../../pos/ui/messages.py" line="57" />
         <source>That cash amount is far above the total. Check the amount.</source>
         <translation>Ese importe en efectivo supera con mucho el total. Revise el importe.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="59" />
+        <location filename="../../pos/ui/messages.py" line="60" />
         <source>The ticket is not fully paid yet.</source>
         <translation>El ticket aún no está pagado del todo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="60" />
+        <location filename="../../pos/ui/messages.py" line="61" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="61" />
+        <location filename="../../pos/ui/messages.py" line="62" />
         <source>The ticket is already paid.</source>
         <translation>El ticket ya está pagado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="62" />
+        <location filename="../../pos/ui/messages.py" line="63" />
         <source>The payment could not be taken.</source>
         <translation>No se ha podido cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="64" />
-        <location filename="../../pos/ui/messages.py" line="72" />
+        <location filename="../../pos/ui/messages.py" line="65" />
+        <location filename="../../pos/ui/messages.py" line="73" />
         <source>A manager must approve this.</source>
         <translation>Esto necesita la autorización de un encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="67" />
-        <location filename="../../pos/ui/messages.py" line="73" />
+        <location filename="../../pos/ui/messages.py" line="68" />
+        <location filename="../../pos/ui/messages.py" line="74" />
         <source>Wrong PIN.</source>
         <translation>PIN incorrecto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="68" />
+        <location filename="../../pos/ui/messages.py" line="69" />
         <source>Too many wrong PINs. Wait %1 seconds.</source>
         <translation>Demasiados PIN incorrectos. Espere %1 segundos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="71" />
+        <location filename="../../pos/ui/messages.py" line="72" />
         <source>This PIN may not approve that.</source>
         <translation>Ese PIN no puede autorizar esto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="76" />
+        <location filename="../../pos/ui/messages.py" line="77" />
         <source>The till database is busy. Nothing was lost: press Pay again.</source>
         <translation>La base de datos de la caja está ocupada. No se ha perdido nada: pulse Cobrar de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="79" />
+        <location filename="../../pos/ui/messages.py" line="80" />
         <source>The disk is full. Nothing was lost, but call IT before selling on.</source>
         <translation>El disco está lleno. No se ha perdido nada, pero avise a informática antes de seguir vendiendo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="82" />
+        <location filename="../../pos/ui/messages.py" line="83" />
         <source>This computer has no secure password store; IT can set MOSTRADOR_STORE_KEY and MOSTRADOR_STORE_SECRET instead.</source>
         <translation>Este equipo no tiene almacén seguro de contraseñas; informática puede definir MOSTRADOR_STORE_KEY y MOSTRADOR_STORE_SECRET.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="88" />
+        <location filename="../../pos/ui/messages.py" line="89" />
         <source>The sale could not be saved. Nothing was lost: try again.</source>
         <translation>No se ha podido guardar la venta. No se ha perdido nada: inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="92" />
+        <location filename="../../pos/ui/messages.py" line="93" />
         <source>That cannot be done in the order's current state.</source>
         <translation>Eso no se puede hacer en el estado actual del pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="93" />
+        <location filename="../../pos/ui/messages.py" line="94" />
         <source>That item is not in this order.</source>
         <translation>Ese artículo no está en este pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="94" />
+        <location filename="../../pos/ui/messages.py" line="95" />
         <source>All units of that item are already picked.</source>
         <translation>Ya están preparadas todas las unidades de ese artículo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="95" />
+        <location filename="../../pos/ui/messages.py" line="96" />
         <source>Not every item is picked yet.</source>
         <translation>Aún faltan artículos por preparar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="96" />
+        <location filename="../../pos/ui/messages.py" line="97" />
         <source>Check the customer's code or ID before handing over.</source>
         <translation>Compruebe el código o el documento del cliente antes de entregar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="98" />
+        <location filename="../../pos/ui/messages.py" line="99" />
         <source>That code does not match the order.</source>
         <translation>Ese código no corresponde al pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="99" />
+        <location filename="../../pos/ui/messages.py" line="100" />
         <source>This order is paid at the store: take the payment first.</source>
         <translation>Este pedido se paga en tienda: cobre primero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="101" />
+        <location filename="../../pos/ui/messages.py" line="102" />
         <source>Nothing is left to collect.</source>
         <translation>No queda nada por recoger.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="102" />
+        <location filename="../../pos/ui/messages.py" line="103" />
         <source>This order was cancelled online: do not hand it over. A manager has been told.</source>
         <translation>Este pedido se canceló online: no lo entregue. Se ha avisado al encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="104" />
+        <location filename="../../pos/ui/messages.py" line="105" />
         <source>Part of this order was already collected.</source>
         <translation>Parte de este pedido ya se recogió.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="106" />
+        <location filename="../../pos/ui/messages.py" line="107" />
         <source>This order is already paid.</source>
         <translation>Este pedido ya está pagado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="107" />
+        <location filename="../../pos/ui/messages.py" line="108" />
         <source>The order's lines do not add up to its total: check the order in the online store.</source>
         <translation>Las líneas del pedido no suman su total: revise el pedido en la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="109" />
+        <location filename="../../pos/ui/messages.py" line="110" />
         <source>A product of this order is not in the till's catalogue: sync the catalogue first.</source>
         <translation>Un producto de este pedido no está en el catálogo de la caja: sincronice el catálogo primero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="111" />
+        <location filename="../../pos/ui/messages.py" line="112" />
         <source>No payment for this order was found.</source>
         <translation>No se encuentra el cobro de este pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="112" />
+        <location filename="../../pos/ui/messages.py" line="113" />
         <source>That payment already paid another order.</source>
         <translation>Ese cobro ya pagó otro pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="113" />
+        <location filename="../../pos/ui/messages.py" line="114" />
         <source>That quantity is not valid.</source>
         <translation>Esa cantidad no es válida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="114" />
+        <location filename="../../pos/ui/messages.py" line="115" />
         <source>That entry is already resolved.</source>
         <translation>Esa incidencia ya está resuelta.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="115" />
+        <location filename="../../pos/ui/messages.py" line="116" />
         <source>Write down what was done.</source>
         <translation>Anote qué se ha hecho.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="116" />
+        <location filename="../../pos/ui/messages.py" line="117" />
         <source>The pickup desk refused that.</source>
         <translation>No se puede hacer eso en recogidas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="119" />
+        <location filename="../../pos/ui/messages.py" line="120" />
         <source>The customer's name is needed.</source>
         <translation>Falta el nombre del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="120" />
+        <location filename="../../pos/ui/messages.py" line="121" />
         <source>That tax ID does not look right (NIF, CIF or RFC).</source>
         <translation>Ese NIF/CIF/RFC no parece correcto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="121" />
+        <location filename="../../pos/ui/messages.py" line="122" />
         <source>The customer's address is needed.</source>
         <translation>Falta la dirección del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="122" />
-        <source>Check the customer's data.</source>
-        <translation>Revise los datos del cliente.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/messages.py" line="125" />
+        <location filename="../../pos/ui/messages.py" line="126" />
         <source>The count is not at the right step for that.</source>
         <translation>El recuento no está en el paso adecuado para eso.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="126" />
+        <location filename="../../pos/ui/messages.py" line="127" />
         <source>A stock count is already open on this till: finish or cancel it first.</source>
         <translation>Ya hay un recuento abierto en esta caja: termínelo o anúlelo antes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="128" />
+        <location filename="../../pos/ui/messages.py" line="129" />
         <source>%1 variances still need a reason.</source>
         <translation>A %1 diferencias les falta el motivo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="130" />
+        <location filename="../../pos/ui/messages.py" line="131" />
         <source>Pick a reason from the list.</source>
         <translation>Elija un motivo de la lista.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="131" />
+        <location filename="../../pos/ui/messages.py" line="132" />
         <source>Choose what to count (a zone needs a name).</source>
         <translation>Elija qué contar (una zona necesita un nombre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="132" />
+        <location filename="../../pos/ui/messages.py" line="133" />
         <source>%1 is not in the category being counted.</source>
         <translation>%1 no es de la categoría que se está contando.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="134" />
+        <location filename="../../pos/ui/messages.py" line="135" />
         <source>That file is not a count saved by a till.</source>
         <translation>Ese archivo no es un recuento guardado por una caja.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="135" />
+        <location filename="../../pos/ui/messages.py" line="136" />
         <source>You have nothing to undo.</source>
         <translation>No tiene nada que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="136" />
+        <location filename="../../pos/ui/messages.py" line="137" />
         <source>The stock count refused that.</source>
         <translation>El recuento no lo permite.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="138" />
+        <location filename="../../pos/ui/loyalty_messages.py" line="14" />
+        <source>Not enough in the wallet: %1 can be spent now.</source>
+        <translation>No hay saldo suficiente en el monedero: ahora se pueden usar %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="16" />
+        <source>The online store cannot be reached: at most %1 can be paid from the wallet now.</source>
+        <translation>Sin conexión con la tienda online: ahora se pueden pagar como máximo %1 con el monedero.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="19" />
+        <source>This customer has no online account yet, so no wallet. Try again once synced.</source>
+        <translation>Este cliente aún no tiene cuenta online y por tanto no tiene monedero. Inténtelo cuando se haya sincronizado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="21" />
+        <source>The customer must confirm: scan their card or QR, or check their ID.</source>
+        <translation>El cliente debe confirmar: escanee su tarjeta o QR, o compruebe su documento.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="23" />
+        <source>That card belongs to someone else.</source>
+        <translation>Esa tarjeta es de otra persona.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="24" />
+        <source>The wallet amount was held too long and went back. Remove it and add it again.</source>
+        <translation>El importe del monedero estuvo retenido demasiado tiempo y se liberó. Quítelo y añádalo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="26" />
+        <source>The wallet amount is no longer held. Remove it and add it again.</source>
+        <translation>El importe del monedero ya no está retenido. Quítelo y añádalo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="28" />
+        <source>The amount must be greater than zero.</source>
+        <translation>El importe debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="29" />
+        <source>The wallet cannot be used for this payment.</source>
+        <translation>El monedero no se puede usar para este pago.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="31" />
+        <source>The customer's first name is needed.</source>
+        <translation>Falta el nombre del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="32" />
+        <source>A valid e-mail is needed: the wallet lives in the customer's online account.</source>
+        <translation>Hace falta un correo válido: el monedero está en la cuenta online del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="34" />
+        <source>That phone number looks too short.</source>
+        <translation>Ese teléfono parece demasiado corto.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="35" />
+        <source>A customer with that e-mail already exists: here is their card.</source>
+        <translation>Ya existe un cliente con ese correo: aquí está su ficha.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="37" />
+        <location filename="../../pos/ui/messages.py" line="123" />
+        <source>Check the customer's data.</source>
+        <translation>Revise los datos del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="141" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="140" />
+        <location filename="../../pos/ui/messages.py" line="143" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
     </message>
@@ -1153,94 +1507,99 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="34" />
+        <location filename="../../pos/ui/payment_dialog.py" line="36" />
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="48" />
-        <location filename="../../pos/ui/payment_dialog.py" line="186" />
+        <location filename="../../pos/ui/payment_dialog.py" line="50" />
+        <location filename="../../pos/ui/payment_dialog.py" line="225" />
         <source>Amount due</source>
         <translation>Importe a cobrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="56" />
+        <location filename="../../pos/ui/payment_dialog.py" line="58" />
         <source>Amount handed over (empty = exact)</source>
         <translation>Importe entregado (vacío = exacto)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="61" />
+        <location filename="../../pos/ui/payment_dialog.py" line="63" />
         <source>Exact</source>
         <translation>Exacto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="73" />
+        <location filename="../../pos/ui/payment_dialog.py" line="75" />
         <source>Cash (F1)</source>
         <translation>Efectivo (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="76" />
+        <location filename="../../pos/ui/payment_dialog.py" line="78" />
         <source>Card (F2)</source>
         <translation>Tarjeta (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="79" />
-        <location filename="../../pos/ui/payment_dialog.py" line="180" />
+        <location filename="../../pos/ui/payment_dialog.py" line="81" />
+        <location filename="../../pos/ui/payment_dialog.py" line="217" />
         <source>Wallet</source>
         <translation>Monedero</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="82" />
+        <location filename="../../pos/ui/payment_dialog.py" line="84" />
         <source>Attach a customer with a wallet to pay with it</source>
         <translation>Asigne un cliente con monedero para pagar con él</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="88" />
+        <location filename="../../pos/ui/payment_dialog.py" line="97" />
         <source>Card terminal approval code</source>
         <translation>Código de autorización del datáfono</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="96" />
+        <location filename="../../pos/ui/payment_dialog.py" line="105" />
         <source>Remove payment</source>
         <translation>Quitar pago</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="100" />
+        <location filename="../../pos/ui/payment_dialog.py" line="109" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="107" />
+        <location filename="../../pos/ui/payment_dialog.py" line="116" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="109" />
+        <location filename="../../pos/ui/payment_dialog.py" line="118" />
         <source>Confirm payment (F12)</source>
         <translation>Confirmar cobro (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="154" />
+        <location filename="../../pos/ui/payment_dialog.py" line="163" />
         <source>Type the approval code printed by the card terminal.</source>
         <translation>Teclee el código de autorización que imprime el datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="179" />
+        <location filename="../../pos/ui/payment_dialog.py" line="216" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="179" />
+        <location filename="../../pos/ui/payment_dialog.py" line="216" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="180" />
+        <location filename="../../pos/ui/payment_dialog.py" line="217" />
         <source>Voucher</source>
         <translation>Vale</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_dialog.py" line="186" />
+        <location filename="../../pos/ui/payment_dialog.py" line="218" />
+        <source>held</source>
+        <translation>retenido</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_dialog.py" line="225" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
@@ -1435,11 +1794,6 @@
         <translation>se cobra aquí: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="340" />
-        <source>Tick the lines the customer takes now.</source>
-        <translation>Marque las líneas que el cliente se lleva ahora.</translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/pickups_dialog.py" line="425" />
         <source>No receipt printer is configured: save the pick list as PDF.</source>
         <translation>No hay impresora de tickets: guarde la hoja de preparación en PDF.</translation>
@@ -1503,6 +1857,11 @@
         <location filename="../../pos/ui/pickups_dialog.py" line="316" />
         <source>Ready. The customer gets an e-mail from the online store.</source>
         <translation>Listo. El cliente recibe un correo de la tienda online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickups_dialog.py" line="340" />
+        <source>Tick the lines the customer takes now.</source>
+        <translation>Marque las líneas que el cliente se lleva ahora.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/pickups_dialog.py" line="343" />
@@ -1826,214 +2185,215 @@
 <context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="82" />
+        <location filename="../../pos/ui/sale_view.py" line="84" />
         <source>Scan or search product…</source>
         <translation>Escanear o buscar producto…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="83" />
+        <location filename="../../pos/ui/sale_view.py" line="85" />
         <source>Scan or search product</source>
         <translation>Escanear o buscar producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="144" />
+        <location filename="../../pos/ui/sale_view.py" line="146" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="157" />
+        <location filename="../../pos/ui/sale_view.py" line="159" />
+        <location filename="../../pos/ui/sale_view.py" line="242" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="158" />
+        <location filename="../../pos/ui/sale_view.py" line="160" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="159" />
+        <location filename="../../pos/ui/sale_view.py" line="161" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="162" />
-        <location filename="../../pos/ui/sale_view.py" line="525" />
+        <location filename="../../pos/ui/sale_view.py" line="164" />
+        <location filename="../../pos/ui/sale_view.py" line="533" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="163" />
+        <location filename="../../pos/ui/sale_view.py" line="165" />
         <source>Park (F9)</source>
         <translation>Aparcar (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="164" />
+        <location filename="../../pos/ui/sale_view.py" line="166" />
         <source>Resume (F10)</source>
         <translation>Recuperar (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="165" />
+        <location filename="../../pos/ui/sale_view.py" line="167" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="166" />
+        <location filename="../../pos/ui/sale_view.py" line="168" />
         <source>Open drawer</source>
         <translation>Abrir cajón</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="167" />
+        <location filename="../../pos/ui/sale_view.py" line="169" />
         <source>Last receipt</source>
         <translation>Último ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="180" />
+        <location filename="../../pos/ui/sale_view.py" line="182" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="181" />
+        <location filename="../../pos/ui/sale_view.py" line="183" />
         <source>Discount (F5)</source>
         <translation>Descuento (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="182" />
+        <location filename="../../pos/ui/sale_view.py" line="184" />
         <source>Void line (F8)</source>
         <translation>Anular línea (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="186" />
+        <location filename="../../pos/ui/sale_view.py" line="188" />
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="189" />
+        <location filename="../../pos/ui/sale_view.py" line="191" />
         <source>PAY (F12)</source>
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="196" />
+        <location filename="../../pos/ui/sale_view.py" line="198" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="209" />
+        <location filename="../../pos/ui/sale_view.py" line="211" />
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="210" />
+        <location filename="../../pos/ui/sale_view.py" line="212" />
         <source>Gift receipt</source>
         <translation>Ticket regalo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="211" />
+        <location filename="../../pos/ui/sale_view.py" line="213" />
         <source>Save as PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="212" />
+        <location filename="../../pos/ui/sale_view.py" line="214" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="232" />
+        <location filename="../../pos/ui/sale_view.py" line="234" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="235" />
+        <location filename="../../pos/ui/sale_view.py" line="237" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="347" />
+        <location filename="../../pos/ui/sale_view.py" line="354" />
         <source>Select a line first.</source>
         <translation>Seleccione primero una línea.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="359" />
+        <location filename="../../pos/ui/sale_view.py" line="366" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="359" />
+        <location filename="../../pos/ui/sale_view.py" line="366" />
         <source>New quantity:</source>
         <translation>Nueva cantidad:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="395" />
+        <location filename="../../pos/ui/sale_view.py" line="402" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="397" />
+        <location filename="../../pos/ui/sale_view.py" line="404" />
         <source>Ticket of %1</source>
         <translation>Ticket de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="403" />
+        <location filename="../../pos/ui/sale_view.py" line="410" />
         <source>Sale parked.</source>
         <translation>Venta aparcada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="412" />
+        <location filename="../../pos/ui/sale_view.py" line="419" />
         <source>No parked sales.</source>
         <translation>No hay ventas aparcadas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="415" />
+        <location filename="../../pos/ui/sale_view.py" line="422" />
         <source>Resume sale</source>
         <translation>Recuperar venta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="415" />
+        <location filename="../../pos/ui/sale_view.py" line="422" />
         <source>Parked sales:</source>
         <translation>Ventas aparcadas:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="456" />
-        <location filename="../../pos/ui/sale_view.py" line="501" />
+        <location filename="../../pos/ui/sale_view.py" line="464" />
+        <location filename="../../pos/ui/sale_view.py" line="509" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="459" />
+        <location filename="../../pos/ui/sale_view.py" line="467" />
         <source>No receipt printer is configured.</source>
         <translation>No hay impresora de tickets configurada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="461" />
+        <location filename="../../pos/ui/sale_view.py" line="469" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="475" />
+        <location filename="../../pos/ui/sale_view.py" line="483" />
         <source>Save receipt as PDF</source>
         <translation>Guardar ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="481" />
+        <location filename="../../pos/ui/sale_view.py" line="489" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="483" />
+        <location filename="../../pos/ui/sale_view.py" line="491" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="495" />
+        <location filename="../../pos/ui/sale_view.py" line="503" />
         <source>Invoice %1 issued.</source>
         <translation>Factura %1 emitida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="517" />
+        <location filename="../../pos/ui/sale_view.py" line="525" />
         <source>No receipt printer is configured to open the drawer.</source>
         <translation>No hay impresora configurada para abrir el cajón.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="520" />
+        <location filename="../../pos/ui/sale_view.py" line="528" />
         <source>Drawer opened (approved by %1).</source>
         <translation>Cajón abierto (autorizado por %1).</translation>
     </message>
@@ -2311,6 +2671,87 @@
         <location filename="../../pos/ui/sync_panel.py" line="61" />
         <source>%1 refused</source>
         <translation>%1 rechazados</translation>
+    </message>
+</context>
+<context>
+    <name>WalletPayments</name>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="152" />
+        <source>Holding the amount in the customer's wallet…</source>
+        <translation>Reteniendo el importe en el monedero del cliente…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="164" />
+        <source>Held offline: the online store will be told when it can be reached.</source>
+        <translation>Retenido sin conexión: se comunicará a la tienda online cuando se pueda.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="167" />
+        <source>Held in the customer's wallet.</source>
+        <translation>Retenido en el monedero del cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>WalletTenderDialog</name>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="45" />
+        <source>Pay with the wallet</source>
+        <translation>Pagar con el monedero</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="61" />
+        <source>Reading the balance from the online store…</source>
+        <translation>Leyendo el saldo en la tienda online…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="68" />
+        <source>Amount to pay with the wallet</source>
+        <translation>Importe a pagar con el monedero</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="71" />
+        <source>Scan the customer's card or QR</source>
+        <translation>Escanee la tarjeta o el QR del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="72" />
+        <source>Customer confirms</source>
+        <translation>Confirmación del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="75" />
+        <source>…or what you checked, e.g. DNI ending 123X</source>
+        <translation>…o lo que comprobó, p. ej. DNI terminado en 123X</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="76" />
+        <source>ID checked</source>
+        <translation>Documento comprobado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="79" />
+        <source>Back (Esc)</source>
+        <translation>Volver (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="80" />
+        <source>Use the wallet</source>
+        <translation>Usar el monedero</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="112" />
+        <source>The wallet can pay between 0 and the amount still due.</source>
+        <translation>El monedero puede pagar entre 0 y lo que queda por pagar.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="116" />
+        <source>That card belongs to someone else.</source>
+        <translation>Esa tarjeta es de otra persona.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wallet_tender.py" line="120" />
+        <source>The customer must confirm: scan their card or QR, or check their ID.</source>
+        <translation>El cliente debe confirmar: escanee su tarjeta o QR, o compruebe su documento.</translation>
     </message>
 </context>
 </TS>

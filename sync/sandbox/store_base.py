@@ -212,6 +212,10 @@ class StoreBase:
                 meta.append(self.new_meta(key, value))
         return meta
 
+    def credit_order_cashback(self, order_id: int) -> dict[str, Any] | None:
+        """Overridden by the wallet (``store_wallet``): the store's own cashback rule."""
+        return None
+
     def setting(self, key: str) -> str:
         with self.tx() as db:
             row = db.execute("SELECT v FROM settings WHERE k = ?", (key,)).fetchone()

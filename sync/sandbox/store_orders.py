@@ -237,3 +237,4 @@ class OrdersMixin(OrderItemsMixin):
                 self.add_order_note(order_id, f'Email "{CUSTOMER_EMAILS[new]}" sent.')
             if new in ("processing", "completed") and order["customer_id"]:
                 self.mark_paying_customer(order["customer_id"])
+                self.credit_order_cashback(order_id)

@@ -15,6 +15,7 @@ from .errors import ApiError
 from .store_base import StoreBase
 
 IDEMPOTENCY_TTL_S = 24 * 3600
+CASHBACK_SETTING = "wallet_cashback_percent"  # TeraWallet's cart cashback rule; unset = no rule
 
 
 class WalletMixin(StoreBase):
@@ -67,3 +68,23 @@ class WalletMixin(StoreBase):
             tx = self.get_wallet_tx(tx_id)
             assert tx is not None
             return tx, False
+
+    def credit_order_cashback(self, order_id: int) -> dict[str, Any] | None:
+        """TeraWallet's cashback rule: when an order of a registered customer reaches processing or
+        completed, credit ``wallet_cashback_percent`` of its total, once per order (not recorded; the
+        plugin's default "cart" rule, rounded down to the cent). Off unless the setting is there."""
+        percent = self.setting(CASHBACK_SETTING)
+        with self.tx() as db:
+            order = db.execute("SELECT id, customer_id, total FROM orders WHERE id = ?", (order_id,)).fetchone()
+        if not percent or order is None or not order["customer_id"]:
+            return None
+        details = f"Cashback for order #{order['id']}"
+        with self.tx() as db:
+            if db.execute("SELECT 1 FROM wallet_tx WHERE user_id = ? AND details = ?",
+                          (order["customer_id"], details)).fetchone():
+                return None
+            amount = int(order["total"]) * int(percent) // 100
+            if amount <= 0:
+                return None
+            tx, _ = self.wallet_transaction(int(order["customer_id"]), "credit", amount, details, 1)
+            return tx
