@@ -130,7 +130,7 @@ class User(Base):
 
 
 class ReceiptCounter(Base):
-    """Last number used per series (``T01`` sales, ``T01-D`` returns); bumped inside the sale transaction."""
+    """Last number used per series (``T01`` sales, ``R-T01`` returns); bumped inside the sale transaction."""
 
     __tablename__ = "receipt_counters"
     series: Mapped[str] = mapped_column(String(16), primary_key=True)
@@ -350,3 +350,4 @@ class PickupHandover(Base):
     complete: Mapped[bool] = mapped_column(Boolean)
     paid_by_sale_uuid: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+from pos.ledger import returns_models as _returns_models  # noqa: E402,F401  (Alembic sees them)
