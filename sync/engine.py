@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pos.ledger.db import Ledger
 from pos.ledger.models import utcnow
 from pos.services.dto import SyncStatus
-from sync import catalog_store, orders_store, outbox_store
+from sync import catalog_store, online_orders_store, orders_store, outbox_store, returns_push
 from sync.connector import StoreConnector
 from sync.errors import AuthError, OfflineError, PermanentError, StoreError, TransientError
 from sync.outbox_store import DueEvent
@@ -151,6 +151,7 @@ class SyncEngine:
         newest: datetime | None = None
         for page in self._connector.pull_orders(since):
             orders_store.apply_orders(self._ledger, page, self._pickup_location)
+            online_orders_store.apply_pulled(self._ledger, page)  # returnable orders (returns screen)
             page_newest = max((o.modified_gmt for o in page), default=None)
             if page_newest and (newest is None or page_newest > newest):
                 newest = page_newest
@@ -190,6 +191,9 @@ class SyncEngine:
     def _push_one(self, event: DueEvent) -> None:
         if event.event_type in PICKUP_EVENTS:
             self._push_pickup(event)
+            return
+        if event.event_type in returns_push.EVENTS:
+            returns_push.push_refund(self._ledger, self._connector, event, self._schedule_retry)  # type: ignore[arg-type]
             return
         if event.event_type != "sale.completed":
             outbox_store.mark_parked(self._ledger, event.event_id, f"no handler for {event.event_type}")

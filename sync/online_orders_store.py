@@ -77,16 +77,17 @@ def _fill(session: Session, local: OnlineOrder, remote: RemoteOrder) -> None:
     local.receipt_no = remote.pos_receipt_no[:32] or None
     local.created_at, local.remote_modified_at, local.pulled_at = remote.created_gmt, remote.modified_gmt, utcnow()
     existing = {ln.remote_line_id: ln for ln in local.lines}
-    for position, line in enumerate(remote.lines, start=1):
-        row = existing.get(line.remote_line_id)
-        if row is None:
-            row = OnlineOrderLine(remote_line_id=line.remote_line_id, refunded_elsewhere_milli=0)
-            local.lines.append(row)
-        row.position, row.remote_product_id, row.remote_variation_id = position, line.product_id, line.variation_id
-        row.product_id = _product_for(session, line)
-        row.sku, row.name = line.sku[:64], line.name[:255]
-        row.qty_milli = line.quantity * 1000
-        row.net_minor, row.tax_minor, row.tax_rate_remote_id = line.net_minor, line.tax_minor, line.tax_rate_id
+    with session.no_autoflush:  # the product look-ups must not flush half-filled lines
+        for position, line in enumerate(remote.lines, start=1):
+            row = existing.get(line.remote_line_id)
+            if row is None:
+                row = OnlineOrderLine(remote_line_id=line.remote_line_id, refunded_elsewhere_milli=0)
+                local.lines.append(row)
+            row.position, row.remote_product_id, row.remote_variation_id = position, line.product_id, line.variation_id
+            row.product_id = _product_for(session, line)
+            row.sku, row.name = line.sku[:64], line.name[:255]
+            row.qty_milli = line.quantity * 1000
+            row.net_minor, row.tax_minor, row.tax_rate_remote_id = line.net_minor, line.tax_minor, line.tax_rate_id
 
 
 def _product_for(session: Session, line: RemoteOrderLine) -> int | None:

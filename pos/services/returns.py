@@ -207,7 +207,7 @@ class ReturnService:
             label = ""
             if ln.product_id is not None:
                 product = session.get(Product, ln.product_id)
-                label = product.tax_rate.label if product is not None else ""
+                label = TaxRate(product.tax_rate.code, Decimal(product.tax_rate.percent)).label if product else ""
             lines.append(ReturnableLine(
                 key=f"o:{ln.id}", product_id=ln.product_id, sku=ln.sku, name=ln.name, sold=from_milli(ln.qty_milli),
                 returned=from_milli(min(before, ln.qty_milli)),
