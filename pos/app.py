@@ -29,13 +29,14 @@ from pos.services.dto import ConnectionCheck, UserView
 from pos.services.invoices import InvoiceService
 from pos.services.parking import ParkingService
 from pos.services.pickups import PickupService
+from pos.services.returns import ReturnHook, ReturnService
 from pos.services.sales import SaleService
 from pos.services.seed import seed_demo
 from pos.services.stock_drift import DriftLine, stock_drift
 from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
-from pos.sync_runtime import SyncRuntime
+from pos.sync_runtime import OrderLookupPort, SyncRuntime
 
 log = logging.getLogger("pos")
 
@@ -103,7 +104,14 @@ class Services:
         self.invoices = InvoiceService(self.ledger, settings.till)
         self.pickups = PickupService(self.ledger, self.auth, till_id=settings.till.till_id,
                                      location=settings.till.store_name)
+        # Called inside each return's transaction; the wallet adds its own (store credit, cashback back).
+        self.return_hooks: list[ReturnHook] = []
+        self.returns = ReturnService(self.ledger, settings.till, self.auth, self.sales, return_hooks=self.return_hooks)
         self.printer: PrintQueue | None = None
+
+    def order_lookup(self) -> OrderLookupPort | None:
+        """Live look-up of online orders for the returns screen (None without a store)."""
+        return self.sync.lookup if self.sync is not None else None
 
     def start_printer(self, fmt: Formatter, language: str) -> PrintQueue:
         """The print queue: its own thread, so a printer that is off never holds up a sale."""

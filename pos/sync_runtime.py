@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from pos.config import Settings
 from pos.credentials import store_credentials
@@ -15,6 +16,14 @@ from pos.services.dto import SyncStatus
 log = logging.getLogger(__name__)
 
 DEMO_KEY, DEMO_SECRET = "ck_demo", "cs_demo"
+
+
+class OrderLookupPort(Protocol):
+    """Live online-order look-ups for the returns screen (``sync/returns_lookup.py``); run off the UI thread."""
+
+    def lookup(self, text: str) -> int: ...
+
+    def refresh(self, order_id: int) -> int: ...
 
 
 class SyncRuntime:
@@ -41,6 +50,10 @@ class SyncRuntime:
             log.info("embedded sandbox store on %s", url)
         self.url = url
         self.connector = WooCommerceConnector(url, key, secret)
+        from sync.returns_lookup import OrderLookup
+
+        # Its own connector: the engine's belongs to the engine's thread.
+        self.lookup: OrderLookupPort = OrderLookup(ledger, WooCommerceConnector(url, key, secret, timeout=(3.0, 8.0)))
         self._listeners: list[Callable[[SyncStatus], None]] = []
         self.engine = SyncEngine(ledger, self.connector, currency=settings.till.currency,
                                  pickup_location=settings.store.pickup_location,

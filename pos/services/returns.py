@@ -131,6 +131,10 @@ class ReturnService:
         self._hooks = tuple(return_hooks)
         self._policy = ApprovalPolicy(settings.return_approval_minor, settings.return_days)
 
+    @property
+    def currency(self) -> str:
+        return self._settings.currency
+
     # --- finding ---------------------------------------------------------------------------
     def find(self, text: str) -> list[ReturnableDoc]:
         """Receipts and online orders matching a scanned/typed receipt number, an online order

@@ -110,6 +110,10 @@ def describe(error: BaseException) -> str:
             "tax_id": QCoreApplication.translate("Messages", "That tax ID does not look right (NIF, CIF or RFC)."),
             "address": QCoreApplication.translate("Messages", "The customer's address is needed."),
         }.get(reason, QCoreApplication.translate("Messages", "Check the customer's data."))
+    if code == "return_refused":
+        from pos.ui.returns_messages import describe_return
+
+        return describe_return(error)
     if code == "not_found":
         return QCoreApplication.translate("Messages", "Not found.")
     log.warning("no message for domain error %s %s", code, p)
