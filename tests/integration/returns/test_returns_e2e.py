@@ -9,9 +9,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from pos.devices.pdf_documents import receipt_pdf
+from pos.devices.receipt_text import render_lines
 from pos.domain.money import Money
 from pos.domain.payment import Tender, TenderKind
 from pos.domain.returns import ReturnError
+from pos.formatting import Formatter
 from pos.ledger.chain import verify_sales
 from pos.ledger.models import AuditEntry, Sale, TenderRow
 from pos.services.errors import ApprovalRequired
@@ -120,6 +123,11 @@ def test_cash_refund_of_a_store_sale_leaves_the_cash_figures_right(till: Till) -
                                                reason="defective"), till.cashier)
     refunded = result.receipt.total.minor
     assert refunded == line.total.minor // 2 and result.receipt.original_receipt_no == receipt.receipt_no
+    # The rectifying receipt names the original, printed, as PDF, and when read back from the ledger.
+    text = "\n".join(render_lines(result.receipt, Formatter("es_ES")))
+    assert "Factura rectificativa (devolución)" in text and f"Rectifica a: {receipt.receipt_no}" in text
+    assert receipt_pdf(result.receipt, Formatter("es_ES")).startswith(b"%PDF")
+    assert till.sales.receipt(result.receipt.sale_uuid).original_receipt_no == receipt.receipt_no
     with till.ledger.read() as s:
         rows = s.execute(select(Sale.kind, TenderRow.kind, func.sum(TenderRow.amount_minor),
                                 func.sum(Sale.change_minor)).join(TenderRow, TenderRow.sale_id == Sale.id)
