@@ -49,8 +49,8 @@ class OrderLookup:
                     found = [order]
                     break
         elif text.lstrip("#").isdigit():
-            order = self._connector.get_order(int(text.lstrip("#")))
-            found = [order] if order is not None else []
+            one = self._connector.get_order(int(text.lstrip("#")))
+            found = [one] if one is not None else []
         return self._save(found)
 
     def refresh(self, order_id: int) -> int:

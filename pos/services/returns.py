@@ -235,7 +235,7 @@ class ReturnService:
         rows = session.execute(select(ReturnLine.source_line_id, func.sum(ReturnLine.qty_milli),
                                       func.sum(ReturnLine.amount_minor))
                                .where(ReturnLine.source_line_id.in_(line_ids)).group_by(ReturnLine.source_line_id))
-        return {int(lid): (int(q), int(a)) for lid, q, a in rows}
+        return {int(lid): (int(q), int(a)) for lid, q, a in rows if lid is not None}
 
     @staticmethod
     def _returned_online(session: Session, line_ids: list[int]) -> dict[int, tuple[int, int, int]]:
@@ -243,7 +243,7 @@ class ReturnService:
         rows = session.execute(select(ReturnLine.online_line_id, func.sum(ReturnLine.qty_milli),
                                       func.sum(ReturnLine.net_minor), func.sum(ReturnLine.tax_minor))
                                .where(ReturnLine.online_line_id.in_(line_ids)).group_by(ReturnLine.online_line_id))
-        return {int(lid): (int(q), int(n), int(t)) for lid, q, n, t in rows}
+        return {int(lid): (int(q), int(n), int(t)) for lid, q, n, t in rows if lid is not None}
 
     # --- quoting -----------------------------------------------------------------------------
     def quote(self, request: ReturnRequest) -> ReturnQuote:

@@ -96,8 +96,8 @@ class ReturnsDialog(QDialog):
         self._background = Background(self)
         self.doc: ReturnableDoc | None = None
         self.found: list[ReturnableDoc] = []
-        self.no_receipt: list[tuple[ProductView, Decimal, bool]] = []
         self.result: ReturnResult | None = None
+        self._checked: set[int] = set()
 
         layout = QVBoxLayout(self)
         self.message = MessageBar(self)
@@ -279,7 +279,6 @@ class ReturnsDialog(QDialog):
             doc.source, doc.ref) else {}
         self.doc = doc
         self.no_receipt_button.setChecked(False)
-        self.no_receipt.clear()
         self.choices = []
         for line in doc.lines:
             old = kept.get(line.key)
@@ -307,6 +306,27 @@ class ReturnsDialog(QDialog):
         if not self.customer_email.text() and doc.customer_email:
             self.customer_email.setText(doc.customer_email)
         self._requote()
+        if (doc.source == "online" and doc.checked_online_at is None and doc.remote_order_id and self._refresh
+                and doc.remote_order_id not in self._checked):
+            self._checked.add(doc.remote_order_id)  # once per order, whatever the store answers
+            self._check_online(doc)
+
+    def _check_online(self, doc: ReturnableDoc) -> None:
+        """A copy from the pull does not know the refunds per line yet: ask the store in the background."""
+        refresh, order_id = self._refresh, doc.remote_order_id
+        assert refresh is not None and order_id is not None
+        self.online_label.setText(self.tr("Checking the online store…"))
+
+        def done(_n: object) -> None:
+            self.online_label.setText(self.tr("Checked with the online store."))
+            if self.doc is not None and (self.doc.source, self.doc.ref) == (doc.source, doc.ref):
+                try:
+                    self._open(self._returns.document(doc.source, doc.ref))
+                except DomainError as exc:
+                    self.message.show_message(describe(exc))
+
+        self._background.run(lambda: refresh(order_id), done, lambda _exc: self.online_label.setText(
+            self.tr("Online store not reachable: showing what this till knows.")))
 
     def start_no_receipt(self) -> None:
         """Goods without a receipt: scan them; valued at today's price; a manager approves."""
@@ -314,7 +334,6 @@ class ReturnsDialog(QDialog):
         self.found = []
         self.results.hide()
         self.no_receipt_button.setChecked(True)
-        self.no_receipt.clear()
         self.choices = []
         self.model.set_rows([])
         self.doc_label.setText(self.tr("Without receipt: scan each item the customer brings back."))
