@@ -91,3 +91,28 @@ def test_exchange_pays_the_difference_in_the_payment_dialog(qtbot, services: Ser
     assert "Exchange" in preview and "Simplified invoice" in preview  # the new sale's receipt
     assert till.cart.is_empty
     assert services.returns.find(sold.receipt_no)[0].lines[0].returnable == 0
+
+
+def test_return_without_receipt_needs_a_manager(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, services, "en")
+    login(qtbot, window)
+    seen: dict[str, object] = {}
+
+    def manager(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen["asked"] = dialog.objectName() != "returnsDialog"
+        qtbot.keyClicks(_find(dialog, QLineEdit, "managerPinInput"), "9999")
+        qtbot.keyClick(_find(dialog, QLineEdit, "managerPinInput"), Qt.Key.Key_Return)
+
+    def cashier(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.mouseClick(_find(dialog, QPushButton, "noReceiptButton"), Qt.MouseButton.LeftButton)
+        window.route_scan(EAN_B)  # the scanner goes to the returns screen while it is open
+        assert _find(dialog, QTableView, "returnLinesTable").model().rowCount() == 1
+        seen["approval"] = _find(dialog, QLabel, "returnApprovalLabel").text()
+        on_next_modal(manager)
+        qtbot.mouseClick(_find(dialog, QPushButton, "confirmReturnButton"), Qt.MouseButton.LeftButton)
+
+    on_next_modal(cashier, "returnsDialog")
+    qtbot.mouseClick(window.findChild(QPushButton, "returnsButton"), Qt.MouseButton.LeftButton)
+    assert seen["approval"] == "A manager must approve: no receipt" and seen["asked"]
+    assert window.sale_view.last_receipt is not None and window.sale_view.last_receipt.kind == "return"
+    assert window.sale_view.last_receipt.original_receipt_no is None
