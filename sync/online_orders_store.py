@@ -1,20 +1,21 @@
 """The till's copy of returnable online orders (``online_orders``), one short transaction per call.
 
 Fed two ways: the sync pull (every order page it reads; the tills' own POS orders are left out,
-they are not "online" sales) and the live lookup of the returns screen (any order, POS orders of
-other tills included, with its refunds read per line). A till sale of *this* ledger is never
-copied: the ledger already has it as a sale.
+they are not "online" sales) and the live lookup of the returns screen (any order, POS orders
+included, with its refunds read per line). The POS order of a sale of *this* till is kept too
+(``pos_sale_uuid`` = the sale): it tells the returns screen what other tills refunded of that
+sale; it is never offered as a separate document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pos.ledger.db import Ledger
-from pos.ledger.models import Barcode, Product, Sale, utcnow
+from pos.ledger.models import Barcode, Product, utcnow
 from pos.ledger.returns_models import OnlineOrder, OnlineOrderLine, ReturnRecord
 from sync.connector import RemoteOrder, RemoteOrderLine
 from sync.woocommerce.refunds import RemoteRefund, refunded_elsewhere
@@ -43,8 +44,6 @@ def save_orders(ledger: Ledger, orders: Iterable[RemoteOrder],
     kept: list[int] = []
     with ledger.write() as session:
         for remote in orders:
-            if remote.pos_txn_uuid and session.scalar(select(Sale.id).where(Sale.uuid == remote.pos_txn_uuid)):
-                continue  # a sale of this till: the ledger has the original
             local = session.scalar(select(OnlineOrder).where(OnlineOrder.remote_id == remote.remote_id))
             if local is None:
                 local = OnlineOrder(remote_id=remote.remote_id, refunded_minor=0)
@@ -54,8 +53,10 @@ def save_orders(ledger: Ledger, orders: Iterable[RemoteOrder],
                 continue  # an older copy (pull overlap)
             _fill(session, local, remote)
             if remote.remote_id in refunds:
-                ours = set(session.scalars(select(ReturnRecord.uuid).where(
-                    ReturnRecord.remote_order_id == remote.remote_id)))
+                mine = ReturnRecord.remote_order_id == remote.remote_id
+                if remote.pos_txn_uuid:  # returns of a sale of this till are refunded on its POS order
+                    mine = or_(mine, ReturnRecord.original_sale_uuid == remote.pos_txn_uuid)
+                ours = set(session.scalars(select(ReturnRecord.uuid).where(mine)))
                 elsewhere = refunded_elsewhere(refunds[remote.remote_id], ours)
                 for line in local.lines:
                     line.refunded_elsewhere_milli = elsewhere.get(line.remote_line_id, 0) * 1000

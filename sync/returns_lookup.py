@@ -10,8 +10,10 @@ from datetime import datetime, timedelta
 from itertools import islice
 from typing import Protocol
 
+from sqlalchemy import func, select
+
 from pos.ledger.db import Ledger
-from pos.ledger.models import utcnow
+from pos.ledger.models import OutboxEvent, Sale, utcnow
 from sync.connector import RemoteOrder
 from sync.online_orders_store import POS_CREATED_VIA, save_orders
 from sync.returns_push import RefundConnector
@@ -43,6 +45,10 @@ class OrderLookup:
             orders = self._connector.search_orders(search=text, max_pages=1)
             found = [o for o in islice(orders, MAX_FOUND) if o.email.strip().lower() == text.lower()]
         elif _RECEIPT.match(text):
+            own = self._own_order_id(text)
+            if own is not None:  # a sale of this till: its POS order, straight away
+                one = self._connector.get_order(own)
+                return self._save([one] if one is not None else [])
             for order in self._connector.search_orders(created_via=POS_CREATED_VIA,
                                                        after=utcnow() - self._window):
                 if order.pos_receipt_no.upper() == text.upper():
@@ -52,6 +58,13 @@ class OrderLookup:
             one = self._connector.get_order(int(text.lstrip("#")))
             found = [one] if one is not None else []
         return self._save(found)
+
+    def _own_order_id(self, receipt_no: str) -> int | None:
+        with self._ledger.read() as session:
+            ref = session.scalar(select(OutboxEvent.remote_ref).join(Sale, Sale.uuid == OutboxEvent.aggregate_uuid)
+                                 .where(func.upper(Sale.receipt_no) == receipt_no.upper(),
+                                        OutboxEvent.event_type == "sale.completed", OutboxEvent.status == "sent"))
+        return int(ref.split(",")[0]) if ref else None
 
     def refresh(self, order_id: int) -> int:
         order = self._connector.get_order(order_id)

@@ -65,8 +65,9 @@ def push_refund(ledger: Ledger, connector: RefundConnector, event: DueEvent,
         if order is None:
             raise PermanentError(f"order {order_id} no longer exists online", code="order_not_found", status=404)
         refunds = connector.list_refunds(order_id)
-        parts = _parts(payload, order, connector.places)
         done = {r.part for r in refunds if r.refund_uuid == return_uuid}
+        others = [r for r in refunds if r.refund_uuid != return_uuid]
+        parts = _parts(payload, order, connector.places, others, done)
         missing = [p for p in parts if p[0] not in done]
         if missing:
             _check_quantities(order, refunds, return_uuid, missing)
@@ -100,9 +101,22 @@ def _order_id(ledger: Ledger, payload: dict[str, Any]) -> int:
     return int(str(row[1]).split(",")[0])
 
 
-def _parts(payload: dict[str, Any], order: RemoteOrder, places: int) -> list[tuple[str, bool, list[RefundLine]]]:
-    """(part name, restock, lines): "restock" and "keep" (not restocked), whichever have lines."""
+def _parts(payload: dict[str, Any], order: RemoteOrder, places: int, others: list[RemoteRefund],
+           done: set[str]) -> list[tuple[str, bool, list[RefundLine]]]:
+    """(part name, restock, lines): "restock" and "keep" (not restocked), whichever have lines.
+
+    The refund that completes a line takes exactly what is left of its net and tax online, and no
+    refund goes beyond what is left of the order (the store's own rule, 18b): a till sale's gross
+    split into net + tax may differ by a cent from how another till split its part."""
     by_id = {ln.remote_line_id: ln for ln in order.lines}
+    refunded_qty: dict[int, int] = {}
+    refunded_amount: dict[int, tuple[int, int]] = {}
+    for refund in others:
+        for line_id, qty in refund.quantities.items():
+            refunded_qty[line_id] = refunded_qty.get(line_id, 0) + qty
+        for line_id, (net, tax) in refund.amounts.items():
+            before = refunded_amount.get(line_id, (0, 0))
+            refunded_amount[line_id] = (before[0] + net, before[1] + tax)
     restocked: list[RefundLine] = []
     kept: list[RefundLine] = []
     for line in payload.get("lines", []):
@@ -125,10 +139,22 @@ def _parts(payload: dict[str, Any], order: RemoteOrder, places: int) -> list[tup
             units = qty_milli // 1000
         else:  # weighed goods travel as 1 unit: only a full return gives the unit back
             units = 1 if qty_milli == sold_milli else 0
+        if units and refunded_qty.get(remote.remote_line_id, 0) + units == remote.quantity:
+            done_net, done_tax = refunded_amount.get(remote.remote_line_id, (0, 0))
+            net, tax = max(0, remote.net_minor - done_net), max(0, remote.tax_minor - done_tax)
         refund = RefundLine(remote.remote_line_id, units, net, tax, remote.tax_rate_id)
         (restocked if line.get("restock") else kept).append(refund)
-    return [(name, restock, lines) for name, restock, lines in (("restock", True, restocked), ("keep", False, kept))
-            if lines]
+    parts = [(name, restock, lines) for name, restock, lines in (("restock", True, restocked), ("keep", False, kept))
+             if lines]
+    left = order.total_minor - sum(r.amount_minor for r in others)
+    for name, _, lines in parts:
+        asked = sum(ln.net_minor + ln.tax_minor for ln in lines)
+        if name not in done and asked > left and lines:
+            last = lines[-1]  # a cent or two of rounding: never more than the store has left to refund
+            lines[-1] = RefundLine(last.remote_line_id, last.quantity, max(0, last.net_minor - (asked - left)),
+                                   last.tax_minor, last.tax_rate_id)
+        left -= min(asked, left)
+    return parts
 
 
 def _check_quantities(order: RemoteOrder, refunds: list[RemoteRefund], return_uuid: str,

@@ -156,6 +156,8 @@ class ReturnService:
                 query = query.where(or_(OnlineOrder.number == number, func.upper(OnlineOrder.receipt_no) ==
                                         text.upper()))
             for order in session.scalars(query).unique():
+                if order.pos_sale_uuid and session.scalar(select(Sale.id).where(Sale.uuid == order.pos_sale_uuid)):
+                    continue  # the POS order of a sale of this till: the sale itself is the document
                 found.append(self._online_doc(session, order))
         return found
 
@@ -178,8 +180,26 @@ class ReturnService:
                 return self._online_doc(session, order)
         raise ReturnError("not_found", ref=ref)
 
+    @staticmethod
+    def _elsewhere(session: Session, sale: Sale) -> dict[int, int]:
+        """Sale line id → quantity other tills (or the web admin) refunded on the sale's POS order, as
+        last read from the store (line positions match: the order was built from the sale's lines)."""
+        order = session.scalar(select(OnlineOrder).where(OnlineOrder.pos_sale_uuid == sale.uuid))
+        if order is None:
+            return {}
+        by_position = {ln.position: ln.refunded_elsewhere_milli for ln in order.lines}
+        out = {}
+        for ln in sale.lines:
+            units = by_position.get(ln.line_no, 0)
+            if units:  # weighed lines travel as one unit: refunded at all means refunded whole
+                out[ln.id] = min(ln.qty_milli, units if ln.qty_milli % 1000 == 0 else ln.qty_milli)
+        return out
+
     def _store_doc(self, session: Session, sale: Sale) -> ReturnableDoc:
         returned = self._returned_store(session, [ln.id for ln in sale.lines])
+        for line_id, qty in self._elsewhere(session, sale).items():
+            here = returned.get(line_id, (0, 0))
+            returned[line_id] = (here[0] + qty, here[1])
         kinds = [t.kind for t in sale.tenders]
         lines = tuple(
             ReturnableLine(
@@ -218,13 +238,15 @@ class ReturnService:
                 returnable=from_milli(max(0, ln.qty_milli - before)) if ln.product_id is not None else Decimal(0),
                 total=Money(ln.net_minor + ln.tax_minor, order.currency), tax_label=label))
         gateway = order.paid and order.payment_method not in PAID_AT_STORE and not order.pos_sale_uuid
-        routes = (["gateway"] if gateway else []) + ["cash"]
+        # Another till's sale: its POS order says how it was paid ("card", "pos_split" for a mix).
+        till_card = bool(order.pos_sale_uuid) and order.payment_method in ("card", "pos_split")
+        routes = (["gateway"] if gateway else []) + (["card"] if till_card else []) + ["cash"]
         if order.customer_remote_id or order.email:
             routes.append("wallet")
         return ReturnableDoc(
             source="online", ref=str(order.id), number=order.receipt_no or order.number, created_at=order.created_at,
             customer_id=None, customer_name=order.customer_name, customer_email=order.email,
-            paid_with=order.payment_title or order.payment_method, paid_by_card=gateway,
+            paid_with=order.payment_title or order.payment_method, paid_by_card=gateway or till_card,
             total=Money(order.total_minor, order.currency), lines=tuple(lines), routes=tuple(routes),
             default_route=routes[0], remote_order_id=order.remote_id, checked_online_at=order.refunds_checked_at,
             status=order.status)
@@ -303,15 +325,17 @@ class ReturnService:
     def _store_lines(self, session: Session, sale: Sale, request: ReturnRequest) -> list[_Line]:
         by_key = {f"s:{ln.id}": ln for ln in sale.lines}
         returned = self._returned_store(session, [ln.id for ln in sale.lines])
+        elsewhere = self._elsewhere(session, sale)
         out = []
         for item in _merged(request):
             ln = by_key.get(item.key)
             if ln is None:
                 raise ReturnError("unknown_line", key=item.key)
             qty = _milli(item.quantity)
-            before_qty, _ = returned.get(ln.id, (0, 0))
+            before_qty = returned.get(ln.id, (0, 0))[0] + elsewhere.get(ln.id, 0)
             if before_qty + qty > ln.qty_milli:
-                raise ReturnError("too_many", name=ln.name, returnable=str(from_milli(ln.qty_milli - before_qty)))
+                raise ReturnError("too_many", name=ln.name,
+                                  returnable=str(from_milli(max(0, ln.qty_milli - before_qty))))
             amount = value_of_return(ln.total_minor, ln.qty_milli, before_qty, qty)
             out.append(_Line(
                 key=item.key, product_id=ln.product_id, sku=ln.sku, name=ln.name, qty_milli=qty,

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sync.woocommerce.money import to_minor, to_text
@@ -45,6 +45,7 @@ class RemoteRefund:
     part: str
     quantities: dict[int, int]  # order line id → units refunded (positive)
     refunded_payment: bool
+    amounts: dict[int, tuple[int, int]] = field(default_factory=dict)  # order line id → (net, tax) refunded
 
 
 def refund_body(*, lines: Sequence[RefundLine], reason: str, api_refund: bool, restock: bool, refund_uuid: str,
@@ -76,15 +77,20 @@ def _meta(raw: Mapping[str, Any], key: str) -> str:
 def parse_refund(raw: Mapping[str, Any], places: int = 2) -> RemoteRefund:
     """A refund JSON (17/17b): which order lines it took back (``_refunded_item_id`` line meta)."""
     quantities: dict[int, int] = {}
+    amounts: dict[int, tuple[int, int]] = {}
     for item in raw.get("line_items") or []:
         if not isinstance(item, Mapping):
             continue
         original = _meta(item, "_refunded_item_id")
         if original.isdigit():
-            quantities[int(original)] = quantities.get(int(original), 0) + abs(int(item.get("quantity") or 0))
+            key = int(original)
+            quantities[key] = quantities.get(key, 0) + abs(int(item.get("quantity") or 0))
+            net, tax = amounts.get(key, (0, 0))
+            amounts[key] = (net + abs(to_minor(item.get("total"), places) or 0),
+                            tax + abs(to_minor(item.get("total_tax"), places) or 0))
     return RemoteRefund(refund_id=int(raw.get("id") or 0), amount_minor=to_minor(raw.get("amount"), places) or 0,
                         refund_uuid=_meta(raw, REFUND_UUID_META), part=_meta(raw, REFUND_PART_META),
-                        quantities=quantities, refunded_payment=bool(raw.get("refunded_payment")))
+                        quantities=quantities, refunded_payment=bool(raw.get("refunded_payment")), amounts=amounts)
 
 
 def refunded_elsewhere(refunds: Sequence[RemoteRefund], ours: set[str]) -> dict[int, int]:

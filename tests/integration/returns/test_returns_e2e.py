@@ -248,3 +248,28 @@ def test_killing_the_till_during_a_refund_push_never_refunds_twice(till: Till) -
     assert till.online_stock(EANS[3]) == online_before  # damaged: not restocked online either
     till.drain()
     assert len(till.refunds(order["id"])) == 2
+
+
+def test_a_sale_returned_at_another_till_is_not_returned_again_here(store_and_tills: tuple[Till, Till]) -> None:
+    a, b = store_and_tills
+    receipt = _cash_sale(a, [(EANS[1], 2)])
+    a.drain()  # the sale is an order online
+    # Till B does not have the sale: it finds it through the store by its receipt number.
+    assert b.returns.find(receipt.receipt_no) == []
+    assert b.lookup.lookup(receipt.receipt_no) == 1
+    [doc] = b.returns.find(receipt.receipt_no)
+    assert doc.source == "online" and doc.number == receipt.receipt_no and doc.routes == ("cash",)  # no customer
+    b.returns.refund(ReturnRequest("online", doc.ref, (ReturnItem(doc.lines[0].key, Decimal(1)),)), b.cashier)
+    b.drain()
+    # Till A, online again: its own receipt now shows the unit returned at B, and only one is left.
+    assert a.lookup.lookup(receipt.receipt_no) == 1
+    [mine] = a.returns.find(receipt.receipt_no)
+    assert mine.source == "store" and (mine.lines[0].returned, mine.lines[0].returnable) == (1, 1)
+    with pytest.raises(ReturnError):
+        a.returns.refund(ReturnRequest("store", mine.ref, (ReturnItem(mine.lines[0].key, Decimal(2)),)), a.cashier)
+    a.returns.refund(ReturnRequest("store", mine.ref, (ReturnItem(mine.lines[0].key, Decimal(1)),)), a.cashier)
+    a.drain()
+    assert a.lookup.lookup(receipt.receipt_no) == 1  # our own refund is not counted twice
+    [mine] = a.returns.find(receipt.receipt_no)
+    assert (mine.lines[0].returned, mine.lines[0].returnable) == (2, 0)
+    assert [e[0] for e in a.events("return.refund")] == ["sent"]
