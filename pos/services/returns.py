@@ -128,7 +128,7 @@ class ReturnService:
         self._settings = settings
         self._auth = auth
         self._sales = sales
-        self._hooks = tuple(return_hooks)
+        self._hooks = return_hooks  # kept by reference: the composition root may add hooks after building us
         self._policy = ApprovalPolicy(settings.return_approval_minor, settings.return_days)
 
     @property

@@ -446,6 +446,8 @@ class SaleView(QWidget):
         if receipt.kind == "return":  # what the customer gets back, and how
             self.done_caption.setText(self.tr("Refund"))
             self.done_change.setText(self._fmt.money(receipt.total))
+        for button in (self.gift_button, self.invoice_button):  # no gift receipt or full invoice of a return
+            button.setVisible(receipt.kind != "return")
         self.receipt_preview.setPlainText("\n".join(render_lines(receipt, self._fmt, language=self._language)))
         self.left.setCurrentIndex(1)
         if announce:

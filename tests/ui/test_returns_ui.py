@@ -56,6 +56,7 @@ def test_return_one_line_of_a_receipt_in_cash(qtbot, services: Services) -> None
     preview = window.findChild(QPlainTextEdit, "receiptPreview").toPlainText()
     assert "Factura rectificativa" in preview and f"Rectifica a: {sold.receipt_no}" in preview
     assert "R-T01-000001" in preview and window.sale_view.done_caption.text() == "Reembolso"
+    screenshot(window, "returns_receipt.png")
     doc = services.returns.find(sold.receipt_no)[0]
     assert [line.returnable for line in doc.lines] == [Decimal(1), Decimal(1)]
 
