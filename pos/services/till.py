@@ -121,10 +121,6 @@ class TillSession:
         return self.view()
 
     # --- paying -----------------------------------------------------------------------
-    def due(self) -> Money:
-        """The open ticket's total (what the payment dialog asks for)."""
-        return self.cart.totals().total
-
     def start_new_ticket(self) -> CartView:
         """The open ticket was paid as part of an exchange (``ReturnService.exchange``): start afresh."""
         self.cart = Cart(self._settings.currency)

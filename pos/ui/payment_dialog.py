@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,23 +21,14 @@ from pos.domain.money import Money
 from pos.domain.payment import Settlement, Tender, TenderKind, round_cash
 from pos.formatting import Formatter
 from pos.services.dto import Receipt
+from pos.services.till import TillSession
 from pos.ui.message_bar import MessageBar
 from pos.ui.messages import describe
 from pos.ui.theme import style
 
 
-class Payable(Protocol):
-    """What is paid: the open ticket (``TillSession``) or the difference of an exchange."""
-
-    def due(self) -> Money: ...
-
-    def check_payment(self, tenders: Sequence[Tender]) -> Settlement: ...
-
-    def pay(self, tenders: Sequence[Tender]) -> Receipt: ...
-
-
 class PaymentDialog(QDialog):
-    def __init__(self, parent: QWidget | None, till: Payable, fmt: Formatter, cash_rounding_minor: int) -> None:
+    def __init__(self, parent: QWidget | None, till: TillSession, fmt: Formatter, cash_rounding_minor: int) -> None:
         super().__init__(parent)
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
@@ -49,8 +37,8 @@ class PaymentDialog(QDialog):
         style(self)
         self._fmt = fmt
         self._rounding = cash_rounding_minor
-        self._total = till.due()
-        self._currency = self._total.currency
+        self._currency = till.cart.currency
+        self._total = till.cart.totals().total
         self.tenders: list[Tender] = []
         self.receipt: Receipt | None = None
 
@@ -189,8 +177,7 @@ class PaymentDialog(QDialog):
         self.due_label.setText(self._fmt.money(s.remaining if self.tenders else self._total))
         self.tender_list.clear()
         names = {TenderKind.CASH: self.tr("Cash"), TenderKind.CARD: self.tr("Card"),
-                 TenderKind.WALLET: self.tr("Wallet"), TenderKind.VOUCHER: self.tr("Voucher"),
-                 TenderKind.EXCHANGE: self.tr("Exchange")}
+                 TenderKind.WALLET: self.tr("Wallet"), TenderKind.VOUCHER: self.tr("Voucher")}
         for t in self.tenders:
             ref = f" ({t.reference})" if t.reference else ""
             self.tender_list.addItem(f"{names[t.kind]}{ref}: {self._fmt.money(t.amount)}")

@@ -479,7 +479,7 @@ class ReturnsDialog(QDialog):
             return
         checkout = ExchangeCheckout(self, self._returns, request, till, self._user, due, self._rounding)
         if due.minor > 0:
-            dialog = PaymentDialog(self, checkout, self._fmt, self._rounding)
+            dialog = PaymentDialog(self, checkout, self._fmt, self._rounding)  # type: ignore[arg-type]
             dialog.exec()
         else:
             try:

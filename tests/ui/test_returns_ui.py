@@ -29,7 +29,7 @@ def test_return_one_line_of_a_receipt_in_cash(qtbot, services: Services) -> None
     scan(qtbot, window, EAN_A)
     scan(qtbot, window, EAN_B)
     till = window.sale_view.till
-    sold = till.pay([Tender(TenderKind.CASH, Money(till.due().minor + 500, "EUR"))])
+    sold = till.pay([Tender(TenderKind.CASH, Money(till.cart.totals().total.minor + 500, "EUR"))])
     seen: dict[str, object] = {}
 
     def cashier(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -66,10 +66,10 @@ def test_exchange_pays_the_difference_in_the_payment_dialog(qtbot, services: Ser
     login(qtbot, window)
     scan(qtbot, window, EAN_A)
     till = window.sale_view.till
-    sold = till.pay([Tender(TenderKind.CASH, till.due())])
+    sold = till.pay([Tender(TenderKind.CASH, till.cart.totals().total)])
     window.sale_view.start(till)
     scan(qtbot, window, EAN_B)  # the new item, on the open ticket
-    new_total = till.due()
+    new_total = till.cart.totals().total
     difference = new_total.minor - sold.total.minor
     assert difference > 0
 
