@@ -36,6 +36,7 @@ from pos.services.pickup_documents import PickupDocuments
 from pos.services.pickup_payment import PickupPaymentService
 from pos.services.pickup_resolutions import PickupResolutions
 from pos.services.pickups import PickupService
+from pos.services.returns import ReturnHook, ReturnService
 from pos.services.sales import SaleService
 from pos.services.seed import seed_demo
 from pos.services.stock_counts import StockCountService
@@ -44,7 +45,8 @@ from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
 from pos.services.wallet import WalletService
-from pos.sync_runtime import SyncRuntime
+from pos.services.wallet_returns import WalletReturns
+from pos.sync_runtime import OrderLookupPort, SyncRuntime
 
 log = logging.getLogger("pos")
 
@@ -116,6 +118,9 @@ class Services:
         self.pickup_payments = PickupPaymentService(self.ledger, settings.till, self.pickups)
         self.pickup_documents = PickupDocuments(self.ledger, settings.till)
         self.pickup_resolutions = PickupResolutions(self.ledger, self.auth)
+        # Called inside each return's transaction; the wallet adds its own (store credit, cashback back).
+        self.return_hooks: list[ReturnHook] = []
+        self.returns = ReturnService(self.ledger, settings.till, self.auth, self.sales, return_hooks=self.return_hooks)
         self.printer: PrintQueue | None = None
         self.stock_counts = StockCountService(self.ledger, self.auth, self.catalog, till_id=settings.till.till_id,
                                               currency=settings.till.currency)
@@ -126,6 +131,11 @@ class Services:
                                     till_id=settings.till.till_id)
         self.sales.add_hook(self.wallet.on_sale_written)
         self.loyalty = LoyaltyDesk(self.customers, self.wallet)  # the store link joins in start_sync
+        self.return_hooks.append(WalletReturns(self.wallet))
+
+    def order_lookup(self) -> OrderLookupPort | None:
+        """Live look-up of online orders for the returns screen (None without a store)."""
+        return self.sync.lookup if self.sync is not None else None
 
     def start_printer(self, fmt: Formatter, language: str) -> PrintQueue:
         """The print queue: its own thread, so a printer that is off never holds up a sale."""

@@ -32,6 +32,8 @@ class TillSettings:
     discount_approval_percent: Decimal = Decimal(10)  # above this, a manager PIN is needed
     void_needs_approval: bool = False
     max_login_attempts: int = 5
+    return_approval_minor: int = 5000  # refunds above this (50.00) need a manager PIN
+    return_days: int = 30  # receipts older than this need a manager PIN to be returned
 
 
 @dataclass(frozen=True)

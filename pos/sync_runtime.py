@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from pos.config import Settings
 from pos.credentials import StoreCredentials, store_credentials, wallet_credentials
@@ -18,12 +19,21 @@ DEMO_KEY, DEMO_SECRET = "ck_demo", "cs_demo"
 DEMO_WALLET_USER, DEMO_WALLET_PASSWORD = "admin", "demo-app-password"
 
 
+class OrderLookupPort(Protocol):
+    """Live online-order look-ups for the returns screen (``sync/returns_lookup.py``); run off the UI thread."""
+
+    def lookup(self, text: str) -> int: ...
+
+    def refresh(self, order_id: int) -> int: ...
+
+
 class SyncRuntime:
     """Owns the sync engine thread (and the embedded sandbox in demo mode)."""
 
     def __init__(self, ledger: Ledger, settings: Settings, data_dir: Path) -> None:
         from sync.engine import SyncEngine
         from sync.loyalty import LoyaltyLink
+        from sync.returns_lookup import OrderLookup
         from sync.woocommerce import WooCommerceConnector
         from sync.woocommerce.customers import CustomersApi
         from sync.woocommerce.wallet import TeraWalletApi
@@ -56,6 +66,8 @@ class SyncRuntime:
         # The engine's thread and the counter's workers each get their own HTTP sessions.
         self.loyalty = LoyaltyLink(ledger, CustomersApi(self.connector.client), wallet(),
                                    counter=(CustomersApi(WooCommerceConnector(url, key, secret).client), wallet()))
+        # Its own connector: the engine's belongs to the engine's thread.
+        self.lookup: OrderLookupPort = OrderLookup(ledger, WooCommerceConnector(url, key, secret, timeout=(3.0, 8.0)))
         self._listeners: list[Callable[[SyncStatus], None]] = []
         self.engine = SyncEngine(ledger, self.connector, currency=settings.till.currency,
                                  pickup_location=settings.store.pickup_location,

@@ -53,6 +53,9 @@ class RemoteOrderLine:
     name: str
     quantity: int
     total_minor: int
+    net_minor: int = 0  # total before VAT, as the store keeps it (refunds are sent net + tax)
+    tax_minor: int = 0
+    tax_rate_id: int | None = None  # the store's tax rate id (refund_tax needs it)
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,10 @@ class RemoteOrder:
     modified_gmt: datetime
     created_via: str
     lines: tuple[RemoteOrderLine, ...]
+    customer_id: int = 0
+    refunded_minor: int = 0  # sum of the order's refunds
+    pos_txn_uuid: str = ""  # set on orders a till created (``_pos_txn_uuid`` meta)
+    pos_receipt_no: str = ""
 
 
 class StoreConnector(Protocol):

@@ -17,7 +17,16 @@ from datetime import datetime, timedelta
 from pos.ledger.db import Ledger
 from pos.ledger.models import utcnow
 from pos.services.dto import SyncStatus
-from sync import catalog_store, count_push, customers_store, orders_store, outbox_store, pickup_push
+from sync import (
+    catalog_store,
+    count_push,
+    customers_store,
+    online_orders_store,
+    orders_store,
+    outbox_store,
+    pickup_push,
+    returns_push,
+)
 from sync.connector import StoreConnector
 from sync.errors import AuthError, OfflineError, PermanentError, StoreError, TransientError
 from sync.loyalty import LoyaltyLink
@@ -159,6 +168,7 @@ class SyncEngine:
         newest: datetime | None = None
         for page in self._connector.pull_orders(since):
             orders_store.apply_orders(self._ledger, page, self._pickup_location)
+            online_orders_store.apply_pulled(self._ledger, page)  # returnable orders (returns screen)
             page_newest = max((o.modified_gmt for o in page), default=None)
             if page_newest and (newest is None or page_newest > newest):
                 newest = page_newest
@@ -204,6 +214,9 @@ class SyncEngine:
             return
         if event.event_type == count_push.EVENT_TYPE:
             self._push_count_adjustment(event)
+            return
+        if event.event_type in returns_push.EVENTS:
+            returns_push.push_refund(self._ledger, self._connector, event, self._schedule_retry)  # type: ignore[arg-type]
             return
         if event.event_type in LOYALTY_EVENTS and self._loyalty is not None:
             try:

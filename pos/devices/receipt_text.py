@@ -29,21 +29,25 @@ class ReceiptLabels:
     gift_receipt: str = "Ticket regalo"
     copy: str = "COPIA / DUPLICADO"
     gift_hint: str = "Conserve este ticket para cambios"
+    corrects: str = "Rectifica a"
 
 
 LABELS = {
     "es": ReceiptLabels("Factura simplificada", "Factura rectificativa (devolución)", "NIF", "Caja", "Ticket",
                         "Le atendió", "TOTAL", "IVA", "Base", "Cuota", "Cambio", "Descuento", "Redondeo",
-                        {"cash": "Efectivo", "card": "Tarjeta", "wallet": "Monedero", "voucher": "Vale"},
-                        "Ticket regalo", "COPIA / DUPLICADO", "Conserve este ticket para cambios"),
+                        {"cash": "Efectivo", "card": "Tarjeta", "wallet": "Monedero", "voucher": "Vale",
+                         "gateway": "Reembolso online", "exchange": "Cambio de artículo"},
+                        "Ticket regalo", "COPIA / DUPLICADO", "Conserve este ticket para cambios", "Rectifica a"),
     "es_MX": ReceiptLabels("Nota de venta", "Nota de devolución", "RFC", "Caja", "Ticket",
                            "Le atendió", "TOTAL", "IVA", "Base", "IVA", "Cambio", "Descuento", "Redondeo",
-                           {"cash": "Efectivo", "card": "Tarjeta", "wallet": "Monedero", "voucher": "Vale"},
-                           "Ticket de regalo", "COPIA / DUPLICADO", "Conserve este ticket para cambios"),
+                           {"cash": "Efectivo", "card": "Tarjeta", "wallet": "Monedero", "voucher": "Vale",
+                            "gateway": "Reembolso en línea", "exchange": "Cambio de artículo"},
+                           "Ticket de regalo", "COPIA / DUPLICADO", "Conserve este ticket para cambios", "Corrige a"),
     "en": ReceiptLabels("Simplified invoice", "Corrective invoice (return)", "Tax ID", "Till", "Receipt",
                         "Served by", "TOTAL", "VAT", "Base", "Tax", "Change", "Discount", "Rounding",
-                        {"cash": "Cash", "card": "Card", "wallet": "Wallet", "voucher": "Voucher"},
-                        "Gift receipt", "COPY / DUPLICATE", "Keep this receipt for exchanges"),
+                        {"cash": "Cash", "card": "Card", "wallet": "Wallet", "voucher": "Voucher",
+                         "gateway": "Refunded online", "exchange": "Exchange"},
+                        "Gift receipt", "COPY / DUPLICATE", "Keep this receipt for exchanges", "Corrects"),
 }
 
 
@@ -91,6 +95,8 @@ def receipt_rows(receipt: Receipt, fmt: Formatter, *, width: int = 42, language:
     rows.append(Row(title[:width], bold=True))
     rows.append(Row(_pair(f"{lb.receipt} {receipt.receipt_no}", fmt.datetime(receipt.created_at), width)))
     rows.append(Row(_pair(f"{lb.till} {receipt.till_id}", f"{lb.cashier}: {receipt.cashier}", width)))
+    if receipt.kind == "return" and receipt.original_receipt_no and not gift:
+        rows.append(Row(f"{lb.corrects}: {receipt.original_receipt_no}"[:width], bold=True))
     rule = Row("-" * width)
     rows.append(rule)
     for line in receipt.lines:

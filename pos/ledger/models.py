@@ -130,7 +130,7 @@ class User(Base):
 
 
 class ReceiptCounter(Base):
-    """Last number used per series (``T01`` sales, ``T01-D`` returns); bumped inside the sale transaction."""
+    """Last number used per series (``T01`` sales, ``R-T01`` returns); bumped inside the sale transaction."""
 
     __tablename__ = "receipt_counters"
     series: Mapped[str] = mapped_column(String(16), primary_key=True)
@@ -354,3 +354,4 @@ class PickupHandover(Base):
 
 from pos.ledger import count_models  # noqa: E402,F401  (stock counts: registers its tables on Base)
 from pos.ledger import loyalty_models as _loyalty_models  # noqa: E402,F401  (registers the loyalty tables)
+from pos.ledger import returns_models as _returns_models  # noqa: E402,F401  (Alembic sees them)

@@ -104,6 +104,7 @@ class Receipt:
     total: Money
     change: Money
     footer: str
+    original_receipt_no: str | None = None  # a return: the receipt or online order it corrects
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -132,6 +133,11 @@ class SaleService:
                 raise
             raise StorageError(reason=unavailable.reason) from exc
 
+    def write_in(self, session: Session, cart: Cart, tenders: Sequence[Tender], settlement: Settlement,
+                 cashier: UserView, customer_id: int | None, sale_uuid: str, now: datetime) -> Sale:
+        """Write a settled sale inside the caller's transaction (an exchange writes its return first)."""
+        return self._write(session, cart, cart.totals(), tenders, settlement, cashier, customer_id, sale_uuid, now)
+
     def _write(self, session: Session, cart: Cart, totals: CartTotals, tenders: Sequence[Tender],
                settlement: Settlement, cashier: UserView, customer_id: int | None, sale_uuid: str,
                now: datetime) -> Sale:
@@ -202,7 +208,12 @@ class SaleService:
             if sale is None:
                 raise NotFound(what="sale", uuid=sale_uuid)
             cashier = session.get(User, sale.cashier_id)
-            return receipt_from_sale(sale, self._settings, cashier.name if cashier else "?")
+            receipt = receipt_from_sale(sale, self._settings, cashier.name if cashier else "?")
+            if sale.kind == "return":
+                from pos.services.returns import original_reference  # returns builds on this module
+
+                receipt = replace(receipt, original_receipt_no=original_reference(session, sale))
+            return receipt
 
     def last_receipt(self) -> Receipt | None:
         with self._ledger.read() as session:

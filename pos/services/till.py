@@ -127,6 +127,12 @@ class TillSession:
         return self.view()
 
     # --- paying -----------------------------------------------------------------------
+    def start_new_ticket(self) -> CartView:
+        """The open ticket was paid as part of an exchange (``ReturnService.exchange``): start afresh."""
+        self.cart = Cart(self._settings.currency)
+        self.customer_id = None
+        return self.view()
+
     def check_payment(self, tenders: Sequence[Tender]) -> Settlement:
         return self._sales.check_payment(self.cart, tenders)
 

@@ -17,12 +17,14 @@ from pos.devices.wedge import WedgeConfig
 from pos.formatting import Formatter
 from pos.resources import resource
 from pos.services.dto import UserView
+from pos.services.till import TillSession
 from pos.ui.customer_display import CustomerDisplay
 from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.main_window import MainWindow
 from pos.ui.manager_tools import ManagerTools
 from pos.ui.pickups_dialog import PickupDesk
 from pos.ui.printer_status import PrinterStatusBridge
+from pos.ui.returns_dialog import ReturnsDialog
 from pos.ui.scanner_status import ScannerBridge
 from pos.ui.sync_panel import SyncStatusBridge
 from pos.ui.theme import load_fonts
@@ -61,6 +63,13 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                              printer=services.printer, catalog=services.catalog, fmt=fmt,
                              scanner_status=lambda: scanner)
 
+    def open_returns(parent: QWidget, user: UserView, till: TillSession | None) -> ReturnsDialog:
+        lookup = services.order_lookup()
+        return ReturnsDialog(parent, services.returns, user, fmt, till=till,
+                             lookup=lookup.lookup if lookup else None, refresh=lookup.refresh if lookup else None,
+                             product_lookup=lambda code: services.catalog.lookup(code).product,
+                             cash_rounding_minor=s.till.cash_rounding_minor)
+
     window = MainWindow(auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
                         till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
                         language=language, sync_admin=services.sync_admin,
@@ -69,7 +78,7 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                         pickup_desk=PickupDesk(services.pickups, services.pickup_payments, services.pickup_documents,
                                                services.pickup_resolutions, services.printer,
                                                s.till.cash_rounding_minor, language),
-                        loyalty=services.loyalty if s.loyalty.enabled else None)
+                        loyalty=services.loyalty if s.loyalty.enabled else None, open_returns=open_returns)
     window.sale_view.set_devices(services.printer, services.drawer, services.sales.last_receipt, services.invoices)
     if services.printer is not None:
         printer = services.printer

@@ -25,6 +25,7 @@ from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.login_view import LoginView
 from pos.ui.pickups_dialog import PickupDesk, PickupsDialog
 from pos.ui.printer_status import printer_text
+from pos.ui.returns_dialog import ReturnsDialog
 from pos.ui.sale_view import SaleView
 from pos.ui.store_settings_dialog import StoreSettingsDialog
 from pos.ui.sync_panel import SyncPanel, status_text
@@ -39,7 +40,8 @@ class MainWindow(QMainWindow):
                  store_setup: StoreSetupService | None = None, store_settings: StoreSettings | None = None,
                  open_devices: Callable[[QWidget, UserView], DevicesDialog] | None = None,
                  pickups: PickupService | None = None, pickup_desk: PickupDesk | None = None,
-                 loyalty: LoyaltyDesk | None = None) -> None:
+                 loyalty: LoyaltyDesk | None = None,
+                 open_returns: Callable[[QWidget, UserView, TillSession | None], ReturnsDialog] | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mostrador — %1 · till %2").replace("%1", store_name).replace("%2", till_id))
@@ -55,6 +57,8 @@ class MainWindow(QMainWindow):
         self._pickups = pickups
         self._pickup_desk = pickup_desk
         self.pickups_dialog: PickupsDialog | None = None
+        self._open_returns = open_returns
+        self.returns_dialog: ReturnsDialog | None = None
         self._sync_status: SyncStatus | None = None
         self._wake_sync: Callable[[], None] = lambda: None
         self._resync: Callable[[], None] = lambda: None
@@ -83,6 +87,12 @@ class MainWindow(QMainWindow):
             button = view.customer_button
             button.clicked.disconnect()
             button.clicked.connect(view.customers.open)
+            button.setEnabled(True)
+            button.setToolTip("")
+        if open_returns is not None:
+            button = self.sale_view.returns_button
+            button.clicked.disconnect()
+            button.clicked.connect(self.open_returns)
             button.setEnabled(True)
             button.setToolTip("")
 
@@ -140,6 +150,8 @@ class MainWindow(QMainWindow):
             self.devices_dialog.test_scan(code)
         elif self.pickups_dialog is not None and self.pickups_dialog.isVisible():
             self.pickups_dialog.scan(code)
+        elif self.returns_dialog is not None and self.returns_dialog.isVisible():
+            self.returns_dialog.scan(code)
         elif hasattr(modal := QApplication.activeModalWidget(), "accept_scan"):
             modal.accept_scan(code)  # e.g. the customer's card while paying with the wallet
         else:
@@ -155,6 +167,18 @@ class MainWindow(QMainWindow):
             self.sale_view.message.show_message(self.tr("Scan the customer's extra items: they go on a normal sale."),
                                                 "info")
         self.pickups_dialog = None
+        self.sale_view.scan_input.setFocus()
+
+    def open_returns(self) -> None:
+        """Returns and exchanges; afterwards the sale screen shows (and prints) the receipts."""
+        if self._open_returns is None or self._user is None:
+            return
+        self.returns_dialog = self._open_returns(self, self._user, self.sale_view.till)
+        self.returns_dialog.exec()
+        result = self.returns_dialog.result
+        self.returns_dialog = None
+        if result is not None:
+            self.sale_view.show_return(result.receipt, result.sale_receipt)
         self.sale_view.scan_input.setFocus()
 
     def open_devices(self) -> None:

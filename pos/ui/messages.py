@@ -137,6 +137,10 @@ def describe(error: BaseException) -> str:
         }.get(reason, QCoreApplication.translate("Messages", "The stock count refused that."))
     if code in ("wallet_refused", "customer_refused"):
         return loyalty_message(code, reason, p)
+    if code == "return_refused":
+        from pos.ui.returns_messages import describe_return
+
+        return describe_return(error)
     if code == "not_found":
         return QCoreApplication.translate("Messages", "Not found.")
     log.warning("no message for domain error %s %s", code, p)

@@ -435,6 +435,14 @@ class SaleView(QWidget):
             self.show_receipt(dialog.receipt)
         self.scan_input.setFocus()
 
+    def show_return(self, receipt: Receipt, sale_receipt: Receipt | None = None) -> None:
+        """After a return: its receipt shows and prints; after an exchange both print and the new sale shows."""
+        if sale_receipt is None:
+            self.show_receipt(receipt)
+            return
+        self.sale_completed.emit(receipt)  # printed (drawer opened for cash), sync woken, displays told
+        self.show_receipt(sale_receipt)
+
     def show_receipt(self, receipt: Receipt, *, announce: bool = True) -> None:
         self.last_receipt = receipt
         self.model.set_lines(())
@@ -442,6 +450,12 @@ class SaleView(QWidget):
         self.taxes_label.setText("")
         self.pay_button.setEnabled(False)
         self.done_change.setText(self._fmt.money(receipt.change))
+        self.done_caption.setText(self.tr("Change"))
+        if receipt.kind == "return":  # what the customer gets back, and how
+            self.done_caption.setText(self.tr("Refund"))
+            self.done_change.setText(self._fmt.money(receipt.total))
+        for button in (self.gift_button, self.invoice_button):  # no gift receipt or full invoice of a return
+            button.setVisible(receipt.kind != "return")
         self.receipt_preview.setPlainText("\n".join(render_lines(receipt, self._fmt, language=self._language)))
         self.left.setCurrentIndex(1)
         if announce:

@@ -986,88 +986,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="45" />
+        <location filename="../../pos/ui/main_window.py" line="47" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="91" />
-        <location filename="../../pos/ui/main_window.py" line="248" />
+        <location filename="../../pos/ui/main_window.py" line="101" />
+        <location filename="../../pos/ui/main_window.py" line="272" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="95" />
+        <location filename="../../pos/ui/main_window.py" line="105" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="100" />
+        <location filename="../../pos/ui/main_window.py" line="110" />
         <source>Devices…</source>
         <translation>Dispositivos…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="133" />
+        <location filename="../../pos/ui/main_window.py" line="143" />
         <source>Keyboard-wedge scanner (USB)</source>
         <translation>Escáner de teclado (USB)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="155" />
+        <location filename="../../pos/ui/main_window.py" line="167" />
         <source>Scan the customer's extra items: they go on a normal sale.</source>
         <translation>Escanee los artículos que el cliente añade: van en una venta normal.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164" />
+        <location filename="../../pos/ui/main_window.py" line="188" />
         <source>Only a manager can change the devices.</source>
         <translation>Solo un encargado puede cambiar los dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="181" />
+        <location filename="../../pos/ui/main_window.py" line="205" />
         <source>● Scanner: wrong settings</source>
         <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="183" />
+        <location filename="../../pos/ui/main_window.py" line="207" />
         <source>● Scanner: connected</source>
         <translation>● Escáner: conectado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="185" />
+        <location filename="../../pos/ui/main_window.py" line="209" />
         <source>● Scanner: unplugged, retrying</source>
         <translation>● Escáner: desconectado, reintentando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="187" />
+        <location filename="../../pos/ui/main_window.py" line="211" />
         <source>● Scanner: not working</source>
         <translation>● Escáner: no funciona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="224" />
+        <location filename="../../pos/ui/main_window.py" line="248" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="232" />
+        <location filename="../../pos/ui/main_window.py" line="256" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="232" />
+        <location filename="../../pos/ui/main_window.py" line="256" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="233" />
+        <location filename="../../pos/ui/main_window.py" line="257" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="233" />
+        <location filename="../../pos/ui/main_window.py" line="257" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="243" />
+        <location filename="../../pos/ui/main_window.py" line="267" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -1456,12 +1456,12 @@
         <translation>Revise los datos del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="141" />
+        <location filename="../../pos/ui/messages.py" line="145" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="143" />
+        <location filename="../../pos/ui/messages.py" line="147" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
     </message>
@@ -2135,6 +2135,363 @@
     </message>
 </context>
 <context>
+    <name>ReturnLinesModel</name>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="69" />
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="69" />
+        <source>Sold</source>
+        <translation>Vend.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="69" />
+        <source>Returned</source>
+        <translation>Ya dev.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="69" />
+        <source>Left</source>
+        <translation>Quedan</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="70" />
+        <source>Restock</source>
+        <translation>Al stock</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="70" />
+        <source>Take back</source>
+        <translation>Devuelve</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="75" />
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="75" />
+        <source>No (damaged)</source>
+        <translation>No (dañado)</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="13" />
+        <source>Choose what the customer brings back.</source>
+        <translation>Elija lo que devuelve el cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="14" />
+        <source>%1: only %2 can still be returned (the rest was already refunded).</source>
+        <translation>%1: solo se pueden devolver %2 (el resto ya se reembolsó).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="17" />
+        <source>That line is not on this receipt.</source>
+        <translation>Esa línea no está en este ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="18" />
+        <source>%1 is not in this till's catalogue: it cannot be taken back here.</source>
+        <translation>%1 no está en el catálogo de esta caja: no se puede devolver aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="21" />
+        <source>The money cannot go back that way for this purchase.</source>
+        <translation>El dinero no puede devolverse así para esta compra.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="22" />
+        <source>Type the approval code the card terminal printed for the refund.</source>
+        <translation>Escriba el código de autorización que imprimió el datáfono para la devolución.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="24" />
+        <source>Store credit needs a customer: type their e-mail.</source>
+        <translation>El saldo en monedero necesita un cliente: escriba su correo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="25" />
+        <source>Receipt or order not found.</source>
+        <translation>No se encuentra el ticket ni el pedido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="26" />
+        <source>That is not a valid quantity.</source>
+        <translation>No es una cantidad válida.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="27" />
+        <source>Online orders are returned in whole units.</source>
+        <translation>Los pedidos online se devuelven en unidades enteras.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="28" />
+        <source>Scan the new items on the sale screen first.</source>
+        <translation>Escanee primero los artículos nuevos en la pantalla de venta.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="29" />
+        <source>The manager did not approve the exchange.</source>
+        <translation>El encargado no aprobó el cambio.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="30" />
+        <source>Choose a reason for the return.</source>
+        <translation>Elija un motivo para la devolución.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_messages.py" line="31" />
+        <source>This return cannot be done.</source>
+        <translation>Esta devolución no se puede hacer.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsDialog</name>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="90" />
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="108" />
+        <source>Scan the receipt, or type a receipt number, online order number or the customer's e-mail</source>
+        <translation>Escanee el ticket, o escriba el número de ticket, el número de pedido online o el correo del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="112" />
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="113" />
+        <source>Without receipt</source>
+        <translation>Sin ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="126" />
+        <source>Scan or type what the customer brings back.</source>
+        <translation>Escanee o escriba lo que trae el cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="153" />
+        <source>+1</source>
+        <translation>+1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="154" />
+        <source>−1</source>
+        <translation>−1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="155" />
+        <source>All of it</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="156" />
+        <source>Restock: yes/no</source>
+        <translation>Al stock: sí/no</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="159" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="166" />
+        <source>Money back</source>
+        <translation>Devolver el dinero</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="173" />
+        <source>Card terminal refund approval code</source>
+        <translation>Código de autorización de la devolución en el datáfono</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="178" />
+        <source>Customer e-mail (for store credit)</source>
+        <translation>Correo del cliente (para el monedero)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="181" />
+        <source>To refund</source>
+        <translation>A devolver</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="195" />
+        <source>Refund</source>
+        <translation>Reembolso</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="196" />
+        <source>Exchange for the open ticket</source>
+        <translation>Cambiar por el ticket abierto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="199" />
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="206" />
+        <source>Changed their mind</source>
+        <translation>Ya no lo quiere</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="206" />
+        <source>Wrong size</source>
+        <translation>Talla equivocada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="207" />
+        <source>Defective</source>
+        <translation>Defectuoso</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="207" />
+        <source>Damaged</source>
+        <translation>Dañado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="208" />
+        <source>Not as described</source>
+        <translation>No es como se describía</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="208" />
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="211" />
+        <source>Cash from the till</source>
+        <translation>Efectivo de la caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="211" />
+        <source>Card (refund on the card terminal)</source>
+        <translation>Tarjeta (devolución en el datáfono)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="212" />
+        <source>Store credit (wallet)</source>
+        <translation>Saldo en monedero</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="213" />
+        <source>Back to the online payment (card/gateway)</source>
+        <translation>Al pago online (tarjeta/pasarela)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="238" />
+        <location filename="../../pos/ui/returns_dialog.py" line="318" />
+        <source>Checking the online store…</source>
+        <translation>Consultando la tienda online…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="241" />
+        <location filename="../../pos/ui/returns_dialog.py" line="329" />
+        <source>Online store not reachable: showing what this till knows.</source>
+        <translation>Tienda online no disponible: se muestra lo que sabe esta caja.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="251" />
+        <location filename="../../pos/ui/returns_dialog.py" line="321" />
+        <source>Checked with the online store.</source>
+        <translation>Comprobado con la tienda online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="267" />
+        <source>Nothing found for %1.</source>
+        <translation>No se encuentra nada para %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="290" />
+        <source>Receipt %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="290" />
+        <source>Online order %1</source>
+        <translation>Pedido online %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="291" />
+        <source>cash</source>
+        <translation>efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="291" />
+        <source>card</source>
+        <translation>tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="291" />
+        <source>wallet</source>
+        <translation>monedero</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="292" />
+        <source>voucher</source>
+        <translation>vale</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="292" />
+        <source>exchange</source>
+        <translation>cambio de artículo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="339" />
+        <source>Without receipt: scan each item the customer brings back.</source>
+        <translation>Sin ticket: escanee cada artículo que devuelve el cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="374" />
+        <source>Select a line first.</source>
+        <translation>Seleccione primero una línea.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="383" />
+        <source>Nothing more of this line can be returned.</source>
+        <translation>No se puede devolver más de esta línea.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="452" />
+        <source>a large refund</source>
+        <translation>un reembolso alto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="452" />
+        <source>no receipt</source>
+        <translation>sin ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="453" />
+        <source>cash for a card payment</source>
+        <translation>efectivo por un pago con tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="453" />
+        <source>past the return period</source>
+        <translation>fuera del plazo de devolución</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="454" />
+        <source>A manager must approve: %1</source>
+        <translation>Debe aprobarlo un encargado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_dialog.py" line="472" />
+        <source>Scan the new items on the sale screen first.</source>
+        <translation>Escanee primero los artículos nuevos en la pantalla de venta.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewModel</name>
     <message>
         <location filename="../../pos/ui/count_models.py" line="48" />
@@ -2217,7 +2574,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/sale_view.py" line="164" />
-        <location filename="../../pos/ui/sale_view.py" line="533" />
+        <location filename="../../pos/ui/sale_view.py" line="547" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
@@ -2273,6 +2630,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/sale_view.py" line="198" />
+        <location filename="../../pos/ui/sale_view.py" line="453" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
@@ -2352,48 +2710,53 @@
         <translation>Ventas aparcadas:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="464" />
-        <location filename="../../pos/ui/sale_view.py" line="509" />
+        <location filename="../../pos/ui/sale_view.py" line="455" />
+        <source>Refund</source>
+        <translation>Reembolso</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="478" />
+        <location filename="../../pos/ui/sale_view.py" line="523" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="467" />
+        <location filename="../../pos/ui/sale_view.py" line="481" />
         <source>No receipt printer is configured.</source>
         <translation>No hay impresora de tickets configurada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="469" />
+        <location filename="../../pos/ui/sale_view.py" line="483" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="483" />
+        <location filename="../../pos/ui/sale_view.py" line="497" />
         <source>Save receipt as PDF</source>
         <translation>Guardar ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="489" />
+        <location filename="../../pos/ui/sale_view.py" line="503" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="491" />
+        <location filename="../../pos/ui/sale_view.py" line="505" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="503" />
+        <location filename="../../pos/ui/sale_view.py" line="517" />
         <source>Invoice %1 issued.</source>
         <translation>Factura %1 emitida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="525" />
+        <location filename="../../pos/ui/sale_view.py" line="539" />
         <source>No receipt printer is configured to open the drawer.</source>
         <translation>No hay impresora configurada para abrir el cajón.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="528" />
+        <location filename="../../pos/ui/sale_view.py" line="542" />
         <source>Drawer opened (approved by %1).</source>
         <translation>Cajón abierto (autorizado por %1).</translation>
     </message>
@@ -2413,7 +2776,7 @@
     <message>
         <location filename="../../pos/ui/count_models.py" line="22" />
         <source>Damaged</source>
-        <translation>Rotura / daño</translation>
+        <translation>Dañado</translation>
     </message>
     <message>
         <location filename="../../pos/ui/count_models.py" line="23" />

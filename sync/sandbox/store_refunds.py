@@ -19,6 +19,9 @@ from .errors import ApiError
 from .store_orders import OrdersMixin
 
 REGISTERED_GATEWAYS = {"cod", "bacs", "cheque"}  # enabled in the recorded store, none supports refunds
+# Card gateways a real store adds (Redsys, Stripe, WooPayments, PayPal): they pay back through the bank
+# (``refunded_payment`` true). Not in the recorded store; the sandbox simulates them for gateway refunds.
+REFUNDING_GATEWAYS = {"redsys", "stripe", "woocommerce_payments", "ppcp-gateway"}
 
 
 def _refund_error(message: str, status: int = 500,
@@ -56,7 +59,7 @@ class RefundsMixin(OrdersMixin):
             remaining = order["total"] - sum(r["amount"] for r in order["refund_rows"])
             if amount > remaining:
                 raise _refund_error("Invalid refund amount.")
-            if api_refund:
+            if api_refund and order["payment_method"] not in REFUNDING_GATEWAYS:
                 if order["payment_method"] not in REGISTERED_GATEWAYS:
                     raise _refund_error("The payment gateway for this order does not exist.")
                 raise _refund_error("The payment gateway for this order does not support automatic refunds.")
@@ -65,9 +68,9 @@ class RefundsMixin(OrdersMixin):
             meta = self.merge_meta(meta, list(meta_data or []))
             db.execute("INSERT INTO orders(id, kind, parent_id, status, currency, amount, reason, refunded_by,"
                        " refunded_payment, meta, total, created, modified) VALUES"
-                       " (?, 'refund', ?, 'completed', ?, ?, ?, ?, 0, ?, ?, ?, ?)",
-                       (refund_id, order_id, order["currency"], amount, reason, refunded_by, json.dumps(meta), -amount,
-                        now, now))
+                       " (?, 'refund', ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (refund_id, order_id, order["currency"], amount, reason, refunded_by, int(api_refund),
+                        json.dumps(meta), -amount, now, now))
             originals = {i["id"]: i for i in order["items"] if i["item_type"] in ("line_item", "fee")}
             restocked: list[tuple[dict[str, Any], int]] = []
             rates: dict[int, int] = {}

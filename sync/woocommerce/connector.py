@@ -42,6 +42,7 @@ from sync.woocommerce.products import (
     parent_info,
     to_remote_product,
 )
+from sync.woocommerce.refunds import CANNOT_REFUND, RemoteRefund, parse_refund
 from sync.woocommerce.stock_writes import RemoteStock, read_stock, write_stock
 
 log = logging.getLogger(__name__)
@@ -379,6 +380,66 @@ class WooCommerceConnector:
                     applied: tuple[str, ...]) -> RemoteStock:
         """Absolute stock set plus the applied-adjustments meta, in one ``PUT`` (``stock_writes``)."""
         return write_stock(self._client, remote_id, parent_id, quantity, applied)
+
+
+    # ------------------------------------------------------------------ returns (sync/woocommerce/refunds.py)
+
+    @property
+    def places(self) -> int:
+        """Decimal places of the store's currency."""
+        return exponent(self._currency)
+
+    def get_order(self, order_id: int) -> RemoteOrder | None:
+        """``GET /orders/{id}``; ``None`` when the store has no such order (22)."""
+        try:
+            resp = self._client.get(f"wc/v3/orders/{order_id}")
+        except PermanentError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return to_remote_order(resp.data, self.places) if isinstance(resp.data, dict) and "id" in resp.data else None
+
+    def search_orders(self, *, search: str = "", created_via: str = "", after: datetime | None = None,
+                      max_pages: int = 5) -> Iterator[RemoteOrder]:
+        """Orders newest first matching ``search`` (number, e-mail, names — never meta, 08b) or
+        created by the tills (``created_via``) after a point in time."""
+        params: dict[str, Any] = {"orderby": "date", "order": "desc"}
+        if search:
+            params["search"] = search
+        if created_via:
+            params["created_via"] = created_via
+        if after is not None:
+            params["after"] = format_gmt(after if after.tzinfo else after.replace(tzinfo=UTC))
+            params["dates_are_gmt"] = "true"
+        for page, resp in enumerate(self._client.paginate("wc/v3/orders", params), start=1):
+            for raw in resp.data if isinstance(resp.data, list) else []:
+                if isinstance(raw, dict) and "id" in raw:
+                    yield to_remote_order(raw, self.places)
+            if page >= max_pages:
+                return
+
+    def list_refunds(self, order_id: int) -> list[RemoteRefund]:
+        """``GET /orders/{id}/refunds`` (17b), newest first."""
+        refunds: list[RemoteRefund] = []
+        for resp in self._client.paginate(f"wc/v3/orders/{order_id}/refunds"):
+            refunds += [parse_refund(r, self.places) for r in resp.data if isinstance(r, dict)] \
+                if isinstance(resp.data, list) else []
+        return refunds
+
+    def create_refund(self, order_id: int, body: dict[str, Any]) -> RemoteRefund:
+        """``POST /orders/{id}/refunds`` (17). Not idempotent: list the refunds first on a retry.
+        A refund the store refuses (500 ``woocommerce_rest_cannot_create_order_refund``: too much,
+        gateway cannot refund) raises ``PermanentError``: nothing was created (18, 18b, 18c)."""
+        try:
+            resp = self._client.post(f"wc/v3/orders/{order_id}/refunds", body)
+        except TransientError as exc:
+            if exc.code == CANNOT_REFUND:
+                raise PermanentError(exc.message, code=CANNOT_REFUND, status=exc.status) from None
+            raise
+        if not isinstance(resp.data, dict):
+            raise TransientError(f"order {order_id}: the refund answer is not a refund; list refunds before retrying",
+                                 code="invalid_answer", status=resp.status)
+        return parse_refund(resp.data, self.places)
 
 
 _GONE_STATUSES = frozenset({"cancelled", "refunded", "failed", "trash"})

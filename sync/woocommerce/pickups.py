@@ -35,6 +35,11 @@ def _shipping(raw: Mapping[str, Any]) -> tuple[str, str]:
     return str(chosen.get("method_id") or ""), _meta(chosen.get("meta_data"), LOCATION_META)
 
 
+def _tax_rate_id(item: Mapping[str, Any]) -> int | None:
+    taxes = [t for t in item.get("taxes") or [] if isinstance(t, Mapping) and t.get("id") is not None]
+    return int(taxes[0]["id"]) if taxes else None
+
+
 def _minor(value: object, places: int) -> int:
     return to_minor(value, places) or 0
 
@@ -57,7 +62,9 @@ def to_remote_order(raw: Mapping[str, Any], places: int = 2) -> RemoteOrder:
             variation_id=int(item.get("variation_id") or 0) or None, sku=str(item.get("sku") or ""),
             barcode=str(item.get("global_unique_id") or ""), name=str(item.get("name") or ""),
             quantity=int(item.get("quantity") or 0),
-            total_minor=_minor(item.get("total"), places) + _minor(item.get("total_tax"), places)))
+            total_minor=_minor(item.get("total"), places) + _minor(item.get("total_tax"), places),
+            net_minor=_minor(item.get("total"), places), tax_minor=_minor(item.get("total_tax"), places),
+            tax_rate_id=_tax_rate_id(item)))
     return RemoteOrder(
         remote_id=int(raw["id"]), number=str(raw.get("number") or raw["id"]), status=str(raw.get("status") or ""),
         currency=str(raw.get("currency") or ""), total_minor=_minor(raw.get("total"), places),
@@ -69,7 +76,11 @@ def to_remote_order(raw: Mapping[str, Any], places: int = 2) -> RemoteOrder:
         order_key=str(raw.get("order_key") or ""), customer_note=str(raw.get("customer_note") or ""),
         shipping_method=method, pickup_location=location,
         created_gmt=parse_gmt(raw.get("date_created_gmt")) or EPOCH, modified_gmt=modified_of(raw),
-        created_via=str(raw.get("created_via") or ""), lines=tuple(lines))
+        created_via=str(raw.get("created_via") or ""), lines=tuple(lines),
+        customer_id=int(raw.get("customer_id") or 0),
+        refunded_minor=-sum(_minor(r.get("total"), places) for r in raw.get("refunds") or [] if isinstance(r, Mapping)),
+        pos_txn_uuid=_meta(raw.get("meta_data"), "_pos_txn_uuid"),
+        pos_receipt_no=_meta(raw.get("meta_data"), "_pos_receipt_no"))
 
 
 # --- paid at the till ------------------------------------------------------------------------------
