@@ -66,6 +66,7 @@ class SyncEngine:
         self._pull_orders_enabled = pull_orders
         self._loyalty = loyalty  # customers and the wallet (sync/loyalty.py); None: not configured
         self._wake = threading.Event()
+        self._pull_requested = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         # A till that has pulled before starts from its stored cursor: re-reading a 100,000-product catalogue
@@ -94,8 +95,9 @@ class SyncEngine:
         self._wake.set()
 
     def request_pull(self) -> None:
-        """Pull changes from the cursor at the next pass instead of waiting for the interval."""
-        self._last_pull = None
+        """Pull changes from the cursor at the next pass instead of waiting for the interval. A request
+        made while a pass is running is kept for the next one (that pass may have read its pages already)."""
+        self._pull_requested.set()
         self._wake.set()
 
     def request_full_resync(self) -> None:
@@ -122,8 +124,10 @@ class SyncEngine:
         """One pass: pull the catalogue when due, then push what is due. Returns False when the store
         failed us. Safe to call directly in tests."""
         now = utcnow()
+        requested = self._pull_requested.is_set()
+        self._pull_requested.clear()
         try:
-            if self._full_resync or self._last_pull is None or now - self._last_pull >= timedelta(
+            if requested or self._full_resync or self._last_pull is None or now - self._last_pull >= timedelta(
                     seconds=self._pull_interval):
                 self._pull_products()
                 if self._pull_orders_enabled and not self._stop.is_set():
@@ -131,6 +135,7 @@ class SyncEngine:
                 if self._loyalty is not None and not self._stop.is_set():
                     self._loyalty.pull_customers()
                 self._last_pull = now
+                requested = False
             self._push_due()
         except AuthError as exc:
             self._failed(exc, auth=True)
@@ -142,6 +147,8 @@ class SyncEngine:
             self._succeeded()
             return True
         finally:
+            if requested:  # the pull did not finish: it stays requested
+                self._pull_requested.set()
             self._refresh_counts()
 
     # --- pull -------------------------------------------------------------------------

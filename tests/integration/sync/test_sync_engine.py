@@ -109,3 +109,22 @@ def test_drift_report_nets_out_pending_sales_and_shows_real_differences(shop: Sh
     engine.run_once()
     drift = {d.sku: d.drift for d in stock_drift(shop.ledger)}
     assert drift == {**baseline, product.sku: 5}
+
+
+def test_a_pull_requested_while_a_pass_is_running_is_not_lost(shop: Shop) -> None:
+    engine = shop.engine(pull_interval_s=3600)
+    assert engine.run_once()  # the first pull; the next is an hour away
+    pull = shop.connector.pull_products
+
+    def pull_and_meanwhile_ask_again(since):  # type: ignore[no-untyped-def]
+        engine.request_pull()  # e.g. the manager's "reload" while this pass reads its pages
+        yield from pull(since)
+
+    engine.request_pull()
+    shop.connector.pull_products = pull_and_meanwhile_ask_again  # type: ignore[method-assign]
+    assert engine.run_once()
+    shop.connector.pull_products = pull  # type: ignore[method-assign]
+    remote = shop.api("GET", "/products", params={"sku": shop.catalog.by_barcode(EANS[0]).sku})[0]
+    shop.api("PUT", f"/products/{remote['id']}", json={"name": "Nombre nuevo"})
+    assert engine.run_once()
+    assert shop.catalog.by_barcode(EANS[0]).name == "Nombre nuevo"
