@@ -350,3 +350,6 @@ class PickupHandover(Base):
     complete: Mapped[bool] = mapped_column(Boolean)
     paid_by_sale_uuid: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+from pos.ledger import shift_models as _shift_models  # noqa: E402,F401  (Alembic metadata sees them)
