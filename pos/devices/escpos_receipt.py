@@ -118,6 +118,12 @@ class EscposRenderer:
         self._rows(printer, rows)
         return self._finish(printer)
 
+    def render_rows(self, rows: list[Row]) -> bytes:
+        """Any document laid out as rows (an X or Z report): initialise, the rows, partial cut."""
+        printer = self._start()
+        self._rows(printer, rows)
+        return self._finish(printer)
+
     def drawer_pulse(self) -> bytes:
         """Open the cash drawer without printing (the "no sale" key)."""
         printer = self._start()

@@ -29,12 +29,13 @@ from pos.devices.escpos_receipt import EscposConfigError, EscposOptions, EscposR
 from pos.devices.printer_io import PrinterConnection, PrinterIOError, open_connection, query_status
 from pos.devices.printer_status import PrinterStatus, printer_health
 from pos.devices.printer_uri import PrinterTarget, PrinterUriError, parse_printer_uri
+from pos.devices.receipt_text import Row
 from pos.formatting import Formatter
 from pos.services.dto import Receipt
 
 log = logging.getLogger(__name__)
 
-JOB_KINDS = ("sale", "gift", "reprint", "drawer", "test")
+JOB_KINDS = ("sale", "gift", "reprint", "drawer", "test", "report")
 __all__ = ["JOB_KINDS", "PrintQueue", "PrinterStatus", "printer_health"]
 
 
@@ -46,6 +47,7 @@ class _Job:
     open_drawer: bool
     created: float
     attempts: int = 0
+    rows: list[Row] | None = None  # a "report" job (X/Z report): layout rows instead of a receipt
 
 
 StatusCallback = Callable[[PrinterStatus], None]
@@ -133,6 +135,11 @@ class PrintQueue:
             self._last = receipt
         return self._add(kind, receipt, open_drawer and kind != "reprint")
 
+    def submit_report(self, rows: list[Row]) -> int | None:
+        """Queue a document that is not a receipt (an X or Z report) as layout rows. Never opens the drawer.
+        Returns the job id, or None when no printer is configured. Never blocks."""
+        return self._add("report", None, False, rows=list(rows))
+
     def reprint_last(self) -> bool:
         """Queue the last receipt again, marked COPIA / DUPLICADO. False when there is none (after a restart,
         rebuild it from the ledger and ``submit(receipt, kind="reprint")``)."""
@@ -184,12 +191,12 @@ class PrintQueue:
         return left
 
     # --- internals ----------------------------------------------------------------------------------------
-    def _add(self, kind: str, receipt: Receipt | None, open_drawer: bool) -> int | None:
+    def _add(self, kind: str, receipt: Receipt | None, open_drawer: bool, rows: list[Row] | None = None) -> int | None:
         with self._cond:
             if self._target is None or self._stopping:
                 return None
             self._ids += 1
-            self._jobs.append(_Job(self._ids, kind, receipt, open_drawer, time.monotonic()))
+            self._jobs.append(_Job(self._ids, kind, receipt, open_drawer, time.monotonic(), rows=rows))
             self._next_try = 0.0  # a new sale is a good moment to try again
             self._cond.notify_all()
             status = self._status = replace(self._status, pending=len(self._jobs))
@@ -264,6 +271,8 @@ class PrintQueue:
                      time.monotonic() - job.created)
         if job.kind == "drawer":
             return self._renderer.drawer_pulse() if drawer else b""
+        if job.kind == "report" and job.rows is not None:
+            return self._renderer.render_rows(job.rows)
         if job.kind == "test" or job.receipt is None:
             return self._renderer.test_page()
         return self._renderer.render(job.receipt, gift=job.kind == "gift", copy=job.kind == "reprint",
