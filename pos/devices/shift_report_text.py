@@ -126,8 +126,10 @@ def report_rows(report: ShiftReport, fmt: Formatter, *, width: int = 42, languag
         rows.append(Row(_pair(lb.receipts, f"{report.first_receipt} … {report.last_receipt}", width)))
     rows += [rule, *table(lb.by_tender, report.by_tender, tenders), *table(lb.by_kind, report.by_kind, lb.kinds),
              money_row(lb.net_total, report.net_total, bold=True), rule, Row(lb.by_tax, bold=True)]
+    receipt_words = labels_for(language)
+    rows.append(Row(_pair(f"  {receipt_words.vat:<6} {receipt_words.base:>10}", receipt_words.tax, width)))
     for tax in report.by_tax:
-        rows.append(Row(_pair(f"  {tax.percent} %  {amount(tax.base)}", amount(tax.tax), width)))
+        rows.append(Row(_pair(f"  {tax.percent + ' %':<6} {amount(tax.base):>10}", amount(tax.tax), width)))
     rows += [*table(lb.by_category, report.by_category), *table(lb.by_cashier, report.by_cashier), rule,
              Row(lb.activity, bold=True)]
     for label, line in ((lb.returns, report.returns), (lb.voided_lines, report.voided_lines),

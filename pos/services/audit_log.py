@@ -50,6 +50,11 @@ class AuditLogService:
             return [AuditView(e.id, e.at, who or "", by or "", e.action, dict(e.details or {}))
                     for e, who, by in session.execute(query)]
 
+    def people(self) -> list[tuple[int, str]]:
+        """(user id, name) of everyone who ever had an account, for the filter list."""
+        with self._ledger.read() as session:
+            return [(uid, name) for uid, name in session.execute(select(User.id, User.name).order_by(User.name))]
+
     def actions(self) -> list[str]:
         """Every action name found in the log, for the filter list."""
         with self._ledger.read() as session:

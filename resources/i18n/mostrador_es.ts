@@ -3,14 +3,98 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/approval_dialog.py" line="20" />
+        <location filename="../../pos/ui/approval_dialog.py" line="21" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/approval_dialog.py" line="24" />
+        <location filename="../../pos/ui/approval_dialog.py" line="30" />
         <source>Manager PIN:</source>
         <translation>PIN del encargado:</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="55" />
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="71" />
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="76" />
+        <source>All actions</source>
+        <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="80" />
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="80" />
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="81" />
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="81" />
+        <location filename="../../pos/ui/audit_dialog.py" line="86" />
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="84" />
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="86" />
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="86" />
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="86" />
+        <source>Approved by</source>
+        <translation>Autorizado por</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="87" />
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="103" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="120" />
+        <source>%1 entries</source>
+        <translation>%1 entradas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="122" />
+        <source>✔ Chain intact: no entry was altered</source>
+        <translation>✔ Cadena intacta: ninguna entrada se ha alterado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="125" />
+        <source>✖ Chain broken: entries were altered</source>
+        <translation>✖ Cadena rota: se han alterado entradas</translation>
     </message>
 </context>
 <context>
@@ -39,6 +123,37 @@
         <location filename="../../pos/ui/cart_model.py" line="27" />
         <source>Amount</source>
         <translation>Importe</translation>
+    </message>
+</context>
+<context>
+    <name>CashCountWidget</name>
+    <message>
+        <location filename="../../pos/ui/cash_count_widget.py" line="36" />
+        <source>Pieces of %1</source>
+        <translation>Piezas de %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_count_widget.py" line="63" />
+        <source>Counted: %1</source>
+        <translation>Contado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CashMoveDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="56" />
+        <source>e.g. bank deposit, change from the bank</source>
+        <translation>p. ej. ingreso en el banco, cambio del banco</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="57" />
+        <source>Amount:</source>
+        <translation>Importe:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="58" />
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
     </message>
 </context>
 <context>
@@ -305,83 +420,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="42" />
+        <location filename="../../pos/ui/main_window.py" line="43" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="76" />
-        <location filename="../../pos/ui/main_window.py" line="225" />
+        <location filename="../../pos/ui/main_window.py" line="77" />
+        <location filename="../../pos/ui/main_window.py" line="232" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="80" />
+        <location filename="../../pos/ui/main_window.py" line="84" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="85" />
+        <location filename="../../pos/ui/main_window.py" line="89" />
         <source>Devices…</source>
         <translation>Dispositivos…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="118" />
+        <location filename="../../pos/ui/main_window.py" line="124" />
         <source>Keyboard-wedge scanner (USB)</source>
         <translation>Escáner de teclado (USB)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="141" />
+        <location filename="../../pos/ui/main_window.py" line="147" />
         <source>Only a manager can change the devices.</source>
         <translation>Solo un encargado puede cambiar los dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="158" />
+        <location filename="../../pos/ui/main_window.py" line="164" />
         <source>● Scanner: wrong settings</source>
         <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="160" />
+        <location filename="../../pos/ui/main_window.py" line="166" />
         <source>● Scanner: connected</source>
         <translation>● Escáner: conectado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162" />
+        <location filename="../../pos/ui/main_window.py" line="168" />
         <source>● Scanner: unplugged, retrying</source>
         <translation>● Escáner: desconectado, reintentando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164" />
+        <location filename="../../pos/ui/main_window.py" line="170" />
         <source>● Scanner: not working</source>
         <translation>● Escáner: no funciona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="201" />
+        <location filename="../../pos/ui/main_window.py" line="207" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="209" />
+        <location filename="../../pos/ui/main_window.py" line="215" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="209" />
+        <location filename="../../pos/ui/main_window.py" line="215" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="210" />
+        <location filename="../../pos/ui/main_window.py" line="216" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="210" />
+        <location filename="../../pos/ui/main_window.py" line="216" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="220" />
+        <location filename="../../pos/ui/main_window.py" line="227" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -389,224 +504,224 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="20" />
+        <location filename="../../pos/ui/messages.py" line="21" />
         <source>Something went wrong. The sale is still open; try again or call the manager.</source>
         <translation>Algo ha fallado. La venta sigue abierta; vuelva a intentarlo o llame al encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="27" />
+        <location filename="../../pos/ui/messages.py" line="31" />
         <source>Unknown barcode: %1</source>
         <translation>Código desconocido: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="30" />
+        <location filename="../../pos/ui/messages.py" line="34" />
         <source>Barcode %1 is misread (wrong check digit). Scan it again.</source>
         <translation>Código %1 mal leído (dígito de control incorrecto). Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="33" />
+        <location filename="../../pos/ui/messages.py" line="37" />
         <source>That is not a barcode we can read. Scan it again.</source>
         <translation>No es un código que podamos leer. Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="36" />
+        <location filename="../../pos/ui/messages.py" line="40" />
         <source>The quantity must be greater than zero.</source>
         <translation>La cantidad debe ser mayor que cero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="37" />
+        <location filename="../../pos/ui/messages.py" line="41" />
         <source>That quantity is too large.</source>
         <translation>Esa cantidad es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="38" />
+        <location filename="../../pos/ui/messages.py" line="42" />
         <source>Quantities have at most three decimals.</source>
         <translation>Las cantidades admiten como máximo tres decimales.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="39" />
+        <location filename="../../pos/ui/messages.py" line="43" />
         <source>This ticket has too many lines. Pay it and start a new one.</source>
         <translation>Este ticket tiene demasiadas líneas. Cóbrelo y empiece otro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="42" />
+        <location filename="../../pos/ui/messages.py" line="46" />
         <source>That is not a valid quantity.</source>
         <translation>No es una cantidad válida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="45" />
+        <location filename="../../pos/ui/messages.py" line="49" />
         <source>That amount is too large.</source>
         <translation>Ese importe es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="46" />
+        <location filename="../../pos/ui/messages.py" line="50" />
         <source>That is not a valid amount.</source>
         <translation>No es un importe válido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="49" />
+        <location filename="../../pos/ui/messages.py" line="53" />
         <source>The discount cannot be larger than the amount.</source>
         <translation>El descuento no puede superar el importe.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="50" />
+        <location filename="../../pos/ui/messages.py" line="54" />
         <source>That is not a valid discount.</source>
         <translation>No es un descuento válido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="53" />
+        <location filename="../../pos/ui/messages.py" line="57" />
         <source>A card or wallet payment cannot be more than the amount due.</source>
         <translation>Un pago con tarjeta o monedero no puede superar el importe pendiente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="56" />
+        <location filename="../../pos/ui/messages.py" line="60" />
         <source>That cash amount is far above the total. Check the amount.</source>
         <translation>Ese importe en efectivo supera con mucho el total. Revise el importe.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="59" />
+        <location filename="../../pos/ui/messages.py" line="63" />
         <source>The ticket is not fully paid yet.</source>
         <translation>El ticket aún no está pagado del todo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="60" />
+        <location filename="../../pos/ui/messages.py" line="64" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="61" />
+        <location filename="../../pos/ui/messages.py" line="65" />
         <source>The ticket is already paid.</source>
         <translation>El ticket ya está pagado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="62" />
+        <location filename="../../pos/ui/messages.py" line="66" />
         <source>The payment could not be taken.</source>
         <translation>No se ha podido cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="64" />
-        <location filename="../../pos/ui/messages.py" line="72" />
+        <location filename="../../pos/ui/messages.py" line="68" />
+        <location filename="../../pos/ui/messages.py" line="76" />
         <source>A manager must approve this.</source>
         <translation>Esto necesita la autorización de un encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="67" />
-        <location filename="../../pos/ui/messages.py" line="73" />
+        <location filename="../../pos/ui/messages.py" line="71" />
+        <location filename="../../pos/ui/messages.py" line="77" />
         <source>Wrong PIN.</source>
         <translation>PIN incorrecto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="68" />
+        <location filename="../../pos/ui/messages.py" line="72" />
         <source>Too many wrong PINs. Wait %1 seconds.</source>
         <translation>Demasiados PIN incorrectos. Espere %1 segundos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="71" />
+        <location filename="../../pos/ui/messages.py" line="75" />
         <source>This PIN may not approve that.</source>
         <translation>Ese PIN no puede autorizar esto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="76" />
+        <location filename="../../pos/ui/messages.py" line="80" />
         <source>The till database is busy. Nothing was lost: press Pay again.</source>
         <translation>La base de datos de la caja está ocupada. No se ha perdido nada: pulse Cobrar de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="79" />
+        <location filename="../../pos/ui/messages.py" line="83" />
         <source>The disk is full. Nothing was lost, but call IT before selling on.</source>
         <translation>El disco está lleno. No se ha perdido nada, pero avise a informática antes de seguir vendiendo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="82" />
+        <location filename="../../pos/ui/messages.py" line="86" />
         <source>This computer has no secure password store; IT can set MOSTRADOR_STORE_KEY and MOSTRADOR_STORE_SECRET instead.</source>
         <translation>Este equipo no tiene almacén seguro de contraseñas; informática puede definir MOSTRADOR_STORE_KEY y MOSTRADOR_STORE_SECRET.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="88" />
+        <location filename="../../pos/ui/messages.py" line="92" />
         <source>The sale could not be saved. Nothing was lost: try again.</source>
         <translation>No se ha podido guardar la venta. No se ha perdido nada: inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="92" />
+        <location filename="../../pos/ui/messages.py" line="96" />
         <source>That cannot be done in the order's current state.</source>
         <translation>Eso no se puede hacer en el estado actual del pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="93" />
+        <location filename="../../pos/ui/messages.py" line="97" />
         <source>That item is not in this order.</source>
         <translation>Ese artículo no está en este pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="94" />
+        <location filename="../../pos/ui/messages.py" line="98" />
         <source>All units of that item are already picked.</source>
         <translation>Ya están preparadas todas las unidades de ese artículo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="95" />
+        <location filename="../../pos/ui/messages.py" line="99" />
         <source>Not every item is picked yet.</source>
         <translation>Aún faltan artículos por preparar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="96" />
+        <location filename="../../pos/ui/messages.py" line="100" />
         <source>Check the customer's code or ID before handing over.</source>
         <translation>Compruebe el código o el documento del cliente antes de entregar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="98" />
+        <location filename="../../pos/ui/messages.py" line="102" />
         <source>That code does not match the order.</source>
         <translation>Ese código no corresponde al pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="99" />
+        <location filename="../../pos/ui/messages.py" line="103" />
         <source>This order is paid at the store: take the payment first.</source>
         <translation>Este pedido se paga en tienda: cobre primero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="101" />
+        <location filename="../../pos/ui/messages.py" line="105" />
         <source>Nothing is left to collect.</source>
         <translation>No queda nada por recoger.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="102" />
+        <location filename="../../pos/ui/messages.py" line="106" />
         <source>This order was cancelled online: do not hand it over. A manager has been told.</source>
         <translation>Este pedido se canceló online: no lo entregue. Se ha avisado al encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="104" />
+        <location filename="../../pos/ui/messages.py" line="108" />
         <source>Part of this order was already collected.</source>
         <translation>Parte de este pedido ya se recogió.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="106" />
+        <location filename="../../pos/ui/messages.py" line="110" />
         <source>The pickup desk refused that.</source>
         <translation>No se puede hacer eso en recogidas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="109" />
+        <location filename="../../pos/ui/messages.py" line="113" />
         <source>The customer's name is needed.</source>
         <translation>Falta el nombre del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="110" />
+        <location filename="../../pos/ui/messages.py" line="114" />
         <source>That tax ID does not look right (NIF, CIF or RFC).</source>
         <translation>Ese NIF/CIF/RFC no parece correcto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="111" />
+        <location filename="../../pos/ui/messages.py" line="115" />
         <source>The customer's address is needed.</source>
         <translation>Falta la dirección del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="112" />
+        <location filename="../../pos/ui/messages.py" line="116" />
         <source>Check the customer's data.</source>
         <translation>Revise los datos del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="114" />
+        <location filename="../../pos/ui/messages.py" line="118" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="116" />
+        <location filename="../../pos/ui/messages.py" line="120" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
     </message>
@@ -929,6 +1044,44 @@
     </message>
 </context>
 <context>
+    <name>PriceDialog</name>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="19" />
+        <source>Change price</source>
+        <translation>Cambiar precio</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="26" />
+        <source>Product:</source>
+        <translation>Producto:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="27" />
+        <source>Current price:</source>
+        <translation>Precio actual:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="30" />
+        <source>New price:</source>
+        <translation>Precio nuevo:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="34" />
+        <source>e.g. shelf label, damaged packaging</source>
+        <translation>p. ej. etiqueta del estante, envase dañado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="35" />
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="52" />
+        <source>The price cannot be negative.</source>
+        <translation>El precio no puede ser negativo.</translation>
+    </message>
+</context>
+<context>
     <name>Printer</name>
     <message>
         <location filename="../../pos/ui/printer_status.py" line="20" />
@@ -1035,216 +1188,749 @@
 <context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="82" />
+        <location filename="../../pos/ui/sale_view.py" line="84" />
         <source>Scan or search product…</source>
         <translation>Escanear o buscar producto…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="83" />
+        <location filename="../../pos/ui/sale_view.py" line="85" />
         <source>Scan or search product</source>
         <translation>Escanear o buscar producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="144" />
+        <location filename="../../pos/ui/sale_view.py" line="148" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="157" />
+        <location filename="../../pos/ui/sale_view.py" line="161" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="158" />
+        <location filename="../../pos/ui/sale_view.py" line="162" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="159" />
+        <location filename="../../pos/ui/sale_view.py" line="163" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="162" />
-        <location filename="../../pos/ui/sale_view.py" line="525" />
+        <location filename="../../pos/ui/sale_view.py" line="166" />
+        <location filename="../../pos/ui/sale_view.py" line="555" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="163" />
+        <location filename="../../pos/ui/sale_view.py" line="167" />
         <source>Park (F9)</source>
         <translation>Aparcar (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="164" />
+        <location filename="../../pos/ui/sale_view.py" line="168" />
         <source>Resume (F10)</source>
         <translation>Recuperar (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="165" />
+        <location filename="../../pos/ui/sale_view.py" line="169" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="166" />
+        <location filename="../../pos/ui/sale_view.py" line="170" />
         <source>Open drawer</source>
         <translation>Abrir cajón</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="167" />
+        <location filename="../../pos/ui/sale_view.py" line="171" />
         <source>Last receipt</source>
         <translation>Último ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="180" />
+        <location filename="../../pos/ui/sale_view.py" line="172" />
+        <source>Price (F6)</source>
+        <translation>Precio (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="173" />
+        <source>Void sale (F7)</source>
+        <translation>Anular venta (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="187" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="181" />
+        <location filename="../../pos/ui/sale_view.py" line="188" />
         <source>Discount (F5)</source>
         <translation>Descuento (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="182" />
+        <location filename="../../pos/ui/sale_view.py" line="189" />
         <source>Void line (F8)</source>
         <translation>Anular línea (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="186" />
+        <location filename="../../pos/ui/sale_view.py" line="193" />
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="189" />
+        <location filename="../../pos/ui/sale_view.py" line="196" />
         <source>PAY (F12)</source>
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="196" />
+        <location filename="../../pos/ui/sale_view.py" line="203" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="209" />
+        <location filename="../../pos/ui/sale_view.py" line="216" />
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="210" />
+        <location filename="../../pos/ui/sale_view.py" line="217" />
         <source>Gift receipt</source>
         <translation>Ticket regalo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="211" />
+        <location filename="../../pos/ui/sale_view.py" line="218" />
         <source>Save as PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="212" />
+        <location filename="../../pos/ui/sale_view.py" line="219" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="232" />
+        <location filename="../../pos/ui/sale_view.py" line="239" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="235" />
+        <location filename="../../pos/ui/sale_view.py" line="242" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="347" />
+        <location filename="../../pos/ui/sale_view.py" line="354" />
         <source>Select a line first.</source>
         <translation>Seleccione primero una línea.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="359" />
+        <location filename="../../pos/ui/sale_view.py" line="366" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="359" />
+        <location filename="../../pos/ui/sale_view.py" line="366" />
         <source>New quantity:</source>
         <translation>Nueva cantidad:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="395" />
+        <location filename="../../pos/ui/sale_view.py" line="400" />
+        <source>Void sale</source>
+        <translation>Anular venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="400" />
+        <source>Void the whole ticket?</source>
+        <translation>¿Anular el ticket entero?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="425" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="397" />
+        <location filename="../../pos/ui/sale_view.py" line="427" />
         <source>Ticket of %1</source>
         <translation>Ticket de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="403" />
+        <location filename="../../pos/ui/sale_view.py" line="433" />
         <source>Sale parked.</source>
         <translation>Venta aparcada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="412" />
+        <location filename="../../pos/ui/sale_view.py" line="442" />
         <source>No parked sales.</source>
         <translation>No hay ventas aparcadas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="415" />
+        <location filename="../../pos/ui/sale_view.py" line="445" />
         <source>Resume sale</source>
         <translation>Recuperar venta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="415" />
+        <location filename="../../pos/ui/sale_view.py" line="445" />
         <source>Parked sales:</source>
         <translation>Ventas aparcadas:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="456" />
-        <location filename="../../pos/ui/sale_view.py" line="501" />
+        <location filename="../../pos/ui/sale_view.py" line="486" />
+        <location filename="../../pos/ui/sale_view.py" line="531" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="459" />
+        <location filename="../../pos/ui/sale_view.py" line="489" />
         <source>No receipt printer is configured.</source>
         <translation>No hay impresora de tickets configurada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="461" />
+        <location filename="../../pos/ui/sale_view.py" line="491" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="475" />
+        <location filename="../../pos/ui/sale_view.py" line="505" />
         <source>Save receipt as PDF</source>
         <translation>Guardar ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="481" />
+        <location filename="../../pos/ui/sale_view.py" line="511" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="483" />
+        <location filename="../../pos/ui/sale_view.py" line="513" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="495" />
+        <location filename="../../pos/ui/sale_view.py" line="525" />
         <source>Invoice %1 issued.</source>
         <translation>Factura %1 emitida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="517" />
+        <location filename="../../pos/ui/sale_view.py" line="547" />
         <source>No receipt printer is configured to open the drawer.</source>
         <translation>No hay impresora configurada para abrir el cajón.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="520" />
+        <location filename="../../pos/ui/sale_view.py" line="550" />
         <source>Drawer opened (approved by %1).</source>
         <translation>Cajón abierto (autorizado por %1).</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="83" />
+        <source>Shift and cash</source>
+        <translation>Turno y caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="109" />
+        <location filename="../../pos/ui/shift_dialog.py" line="198" />
+        <source>Cash in</source>
+        <translation>Entrada de caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="110" />
+        <location filename="../../pos/ui/shift_dialog.py" line="198" />
+        <source>Cash out</source>
+        <translation>Salida de caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="111" />
+        <source>X report (mid-shift)</source>
+        <translation>Informe X (parcial)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="112" />
+        <source>Close shift (Z)…</source>
+        <translation>Cierre de caja (Z)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="113" />
+        <source>Last Z report</source>
+        <translation>Último cierre Z</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="118" />
+        <source>Back to the sale</source>
+        <translation>Volver a la venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="124" />
+        <source>Close shift: blind count</source>
+        <translation>Cierre de caja: recuento a ciegas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="127" />
+        <source>Count the cash in the drawer by note and coin. What the till expects is shown only after the count is confirmed.</source>
+        <translation>Cuente el efectivo del cajón por billetes y monedas. Lo que la caja espera se muestra solo después de confirmar el recuento.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="134" />
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="137" />
+        <source>Confirm count and close (Z)</source>
+        <translation>Confirmar recuento y cerrar (Z)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="160" />
+        <source>Expected cash</source>
+        <translation>Efectivo esperado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="161" />
+        <source>Counted cash</source>
+        <translation>Efectivo contado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="162" />
+        <source>Variance</source>
+        <translation>Descuadre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="173" />
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="174" />
+        <source>Save as PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="176" />
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="185" />
+        <source>No shift is open on this till.</source>
+        <translation>No hay ningún turno abierto en esta caja.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="189" />
+        <source>Shift %1 · opened %2 by %3 · float %4</source>
+        <translation>Turno %1 · abierto %2 por %3 · fondo %4</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="212" />
+        <source>%1: %2 recorded.</source>
+        <translation>%1: %2 registrada.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="250" />
+        <source>Shift %1 closed · Z %2</source>
+        <translation>Turno %1 cerrado · Z %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="253" />
+        <source>X report · shift %1</source>
+        <translation>Informe X · turno %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="261" />
+        <source>Balanced</source>
+        <translation>Cuadra</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="263" />
+        <source>over</source>
+        <translation>sobra</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="265" />
+        <source>short</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="276" />
+        <source>No receipt printer is configured: save the report as PDF.</source>
+        <translation>No hay impresora de tickets configurada: guarde el informe en PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="279" />
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="286" />
+        <source>Save report as PDF</source>
+        <translation>Guardar informe en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="296" />
+        <source>Could not save the PDF: %1</source>
+        <translation>No se pudo guardar el PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="298" />
+        <source>PDF saved.</source>
+        <translation>PDF guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftOpenView</name>
+    <message>
+        <location filename="../../pos/ui/shift_open_view.py" line="34" />
+        <source>Open the till</source>
+        <translation>Abrir la caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_open_view.py" line="37" />
+        <source>No shift is open on this till. Count the float in the drawer and open the shift.</source>
+        <translation>No hay ningún turno abierto en esta caja. Cuente el fondo del cajón y abra el turno.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_open_view.py" line="49" />
+        <source>Log out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_open_view.py" line="51" />
+        <source>Open shift</source>
+        <translation>Abrir turno</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="56" />
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="63" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="63" />
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="63" />
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="63" />
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="64" />
+        <source>inactive</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="75" />
+        <source>Selected person</source>
+        <translation>Persona seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="79" />
+        <source>Change role</source>
+        <translation>Cambiar rol</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="81" />
+        <source>new PIN</source>
+        <translation>PIN nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="83" />
+        <source>Reset PIN</source>
+        <translation>Cambiar PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="84" />
+        <source>Activate / deactivate</source>
+        <translation>Activar / desactivar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="87" />
+        <source>Add a person</source>
+        <translation>Añadir una persona</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="93" />
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="94" />
+        <source>Role:</source>
+        <translation>Rol:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="95" />
+        <source>PIN (4–8 digits):</source>
+        <translation>PIN (4–8 cifras):</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="96" />
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="98" />
+        <source>People log in with their PIN alone, so every PIN must be different.</source>
+        <translation>Cada persona entra solo con su PIN, así que todos los PIN deben ser distintos.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="101" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="121" />
+        <source>Select a person first.</source>
+        <translation>Seleccione primero una persona.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="136" />
+        <source>Added.</source>
+        <translation>Añadido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="144" />
+        <source>Role changed.</source>
+        <translation>Rol cambiado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="150" />
+        <source>PIN changed.</source>
+        <translation>PIN cambiado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="157" />
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMessages</name>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="12" />
+        <source>Void a line</source>
+        <translation>Anular una línea</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="13" />
+        <source>Void the whole sale</source>
+        <translation>Anular la venta entera</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="14" />
+        <location filename="../../pos/ui/staff_messages.py" line="15" />
+        <source>Discount above the limit</source>
+        <translation>Descuento por encima del límite</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="16" />
+        <source>Price change</source>
+        <translation>Cambio de precio</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="17" />
+        <source>Refund above the limit</source>
+        <translation>Reembolso por encima del límite</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="18" />
+        <source>Open the drawer without a sale</source>
+        <translation>Abrir el cajón sin venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="19" />
+        <source>Cancel a pickup order</source>
+        <translation>Cancelar un pedido de recogida</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="20" />
+        <source>Take cash out of the drawer</source>
+        <translation>Sacar efectivo del cajón</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="21" />
+        <source>See the audit log</source>
+        <translation>Ver el registro de auditoría</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="22" />
+        <source>Manage staff</source>
+        <translation>Gestionar el personal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="29" />
+        <source>Cashier</source>
+        <translation>Cajero/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="30" />
+        <source>Supervisor</source>
+        <translation>Supervisor/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="31" />
+        <source>Manager</source>
+        <translation>Encargado/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="32" />
+        <source>Admin</source>
+        <translation>Administrador/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="42" />
+        <source>A supervisor or a manager must approve this.</source>
+        <translation>Esto necesita la autorización de un supervisor o un encargado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="43" />
+        <source>An administrator must approve this.</source>
+        <translation>Esto necesita la autorización de un administrador.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="44" />
+        <source>A manager must approve this.</source>
+        <translation>Esto necesita la autorización de un encargado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="48" />
+        <source>This till has no open shift. Open one (count the float) to sell.</source>
+        <translation>Esta caja no tiene turno abierto. Abra uno (cuente el fondo) para vender.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="50" />
+        <source>A shift is already open on this till.</source>
+        <translation>Ya hay un turno abierto en esta caja.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="51" />
+        <source>Say why the cash goes in or out.</source>
+        <translation>Indique por qué entra o sale el efectivo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="52" />
+        <source>The amount must be greater than zero.</source>
+        <translation>El importe debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="53" />
+        <source>The drawer should not hold that much cash. Check the amount.</source>
+        <translation>El cajón no debería tener tanto efectivo. Revise el importe.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="55" />
+        <source>That shift has no Z report.</source>
+        <translation>Ese turno no tiene cierre Z.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="56" />
+        <source>The shift refused that.</source>
+        <translation>El turno no lo permite.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="59" />
+        <source>There are no denominations for this currency.</source>
+        <translation>No hay billetes ni monedas definidos para esta moneda.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="60" />
+        <source>Check the count: one of the numbers is not right.</source>
+        <translation>Revise el recuento: uno de los números no es correcto.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="63" />
+        <source>The name is needed.</source>
+        <translation>Falta el nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="64" />
+        <source>There is already someone with that name.</source>
+        <translation>Ya hay alguien con ese nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="65" />
+        <source>Unknown role.</source>
+        <translation>Rol desconocido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="66" />
+        <source>Someone else already uses that PIN. Choose another one.</source>
+        <translation>Otra persona ya usa ese PIN. Elija otro.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="68" />
+        <source>The last administrator cannot be removed or demoted.</source>
+        <translation>El último administrador no se puede quitar ni bajar de rol.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="70" />
+        <source>That change to the staff was refused.</source>
+        <translation>Ese cambio en el personal no se ha permitido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="72" />
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>Un PIN tiene de 4 a 8 cifras.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTools</name>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="55" />
+        <source>Shift…</source>
+        <translation>Turno…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="56" />
+        <source>Audit log…</source>
+        <translation>Auditoría…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="57" />
+        <source>Staff…</source>
+        <translation>Personal…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="100" />
+        <source>Open at lock: %1</source>
+        <translation>Abierta al bloquear: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="137" />
+        <source>Locked</source>
+        <translation>Bloqueada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="140" />
+        <source>Locked after a while without use. Type your PIN: the sale is kept.</source>
+        <translation>Bloqueada tras un rato sin uso. Escriba su PIN: la venta se conserva.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="155" />
+        <source>Till closed</source>
+        <translation>Caja cerrada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="157" />
+        <source>Shift %1</source>
+        <translation>Turno %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="191" />
+        <source>%1: only for %2 and above.</source>
+        <translation>%1: solo para %2 o superior.</translation>
     </message>
 </context>
 <context>
