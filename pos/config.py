@@ -154,7 +154,7 @@ def _scanner_settings(path: Path, raw: dict[str, Any]) -> ScannerSettings:
 def _till_settings(path: Path, raw: dict[str, Any], permissions: dict[str, Any]) -> TillSettings:
     from pos.domain.roles import action_roles
 
-    till = _pick(TillSettings, {**SHIFT_DEFAULTS, **raw})
+    till: TillSettings = _pick(TillSettings, {**SHIFT_DEFAULTS, **raw})
     rules = tuple((str(k), str(v)) for k, v in permissions.items())
     try:
         action_roles(dict(rules))

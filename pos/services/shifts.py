@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from pos.config import TillSettings
@@ -174,9 +174,9 @@ class ShiftService:
                          self._name(session, shift.opened_by), shift.float_minor, shift.closed_at,
                          self._name(session, shift.closed_by) if shift.closed_by else None, shift.z_number)
 
-    def _window(self, shift: Shift, until: datetime | None) -> list[object]:
+    def _window(self, shift: Shift, until: datetime | None) -> list[ColumnElement[bool]]:
         end = shift.closed_at or until
-        conditions: list[object] = [Sale.till_id == shift.till_id, Sale.created_at >= shift.opened_at]
+        conditions: list[ColumnElement[bool]] = [Sale.till_id == shift.till_id, Sale.created_at >= shift.opened_at]
         if end is not None:
             conditions.append(Sale.created_at < end)
         return conditions

@@ -7,7 +7,7 @@ threshold raises ``ApprovalRequired`` until a manager's PIN comes with the call.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -164,7 +164,7 @@ class TillSession:
         return self.view()
 
     # --- rules ------------------------------------------------------------------------
-    def _approve(self, pin: str | None, action: str, details: dict[str, object]) -> int | None:
+    def _approve(self, pin: str | None, action: str, details: Mapping[str, object]) -> int | None:
         """The approver's user id for the audit, or None when the cashier's own role allows ``action``."""
         approver = self.permissions.authorize(self.cashier, action, pin, details)
         return None if approver.user_id == self.cashier.user_id else approver.user_id
