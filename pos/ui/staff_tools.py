@@ -7,10 +7,12 @@ have a shift and has none)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QWidget
 
 from pos.devices.print_queue import PrintQueue
 from pos.formatting import Formatter
@@ -52,19 +54,24 @@ class StaffTools(QObject):
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
-        self.shift_button = self._make(self.tr("Shift…"), self.open_shift_dialog, "shiftButton")
-        self.audit_button = self._make(self.tr("Audit log…"), self.open_audit_log, "auditLogButton")
-        self.staff_button = self._make(self.tr("Staff…"), self.open_staff, "staffButton")
-        self.buttons = (self.shift_button, self.audit_button, self.staff_button)
+        # One status-bar button with a menu: the bar must keep room for what it tells (UX.md).
+        self.menu = QMenu(window)
+        self.menu.setObjectName("manageMenu")
+        self.shift_action = self._action(self.tr("Shift and cash…"), self.open_shift_dialog, "shiftAction")
+        self.audit_action = self._action(self.tr("Audit log…"), self.open_audit_log, "auditLogAction")
+        self.staff_action = self._action(self.tr("Staff…"), self.open_staff, "staffAction")
+        self.manage_button = QPushButton(self.tr("Manage…"))
+        self.manage_button.setObjectName("manageButton")
+        self.manage_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.manage_button.setMenu(self.menu)
+        self.manage_button.hide()
+        self.buttons = (self.manage_button,)
 
-    @staticmethod
-    def _make(text: str, slot: object, name: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(slot)
-        button.hide()
-        return button
+    def _action(self, text: str, slot: Callable[[], None], name: str) -> QAction:
+        action = self.menu.addAction(text)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
 
     def configure(self, *, shifts: ShiftService, audit_log: AuditLogService, staff: StaffService,
                   permissions: Permissions, printer: PrintQueue | None, fmt: Formatter, currency: str,
@@ -103,6 +110,8 @@ class StaffTools(QObject):
     def page_after_login(self, user: UserView) -> QWidget | None:
         for button in self.buttons:
             button.setEnabled(True)
+        for action in (self.shift_action, self.audit_action, self.staff_action):
+            action.setEnabled(True)
         shift = self.show_shift()
         if self._require_shift and shift is None and self.open_view is not None:
             self.open_view.start(user)
@@ -118,6 +127,8 @@ class StaffTools(QObject):
         self.idle_timer.stop()
         for button in self.buttons:
             button.setEnabled(False)
+        for action in (self.shift_action, self.audit_action, self.staff_action):
+            action.setEnabled(False)  # a shortcut or a test must not reach them while nobody is logged in
 
     def lock(self) -> None:
         """Idle too long: back to the PIN screen; the open sale waits for its cashier."""

@@ -1888,47 +1888,52 @@
 <context>
     <name>StaffTools</name>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="55" />
-        <source>Shift…</source>
-        <translation>Turno…</translation>
+        <location filename="../../pos/ui/staff_tools.py" line="60" />
+        <source>Shift and cash…</source>
+        <translation>Turno y caja…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="56" />
+        <location filename="../../pos/ui/staff_tools.py" line="61" />
         <source>Audit log…</source>
         <translation>Auditoría…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="57" />
+        <location filename="../../pos/ui/staff_tools.py" line="62" />
         <source>Staff…</source>
         <translation>Personal…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="100" />
+        <location filename="../../pos/ui/staff_tools.py" line="63" />
+        <source>Manage…</source>
+        <translation>Gestión…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="107" />
         <source>Open at lock: %1</source>
         <translation>Abierta al bloquear: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="137" />
+        <location filename="../../pos/ui/staff_tools.py" line="148" />
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="140" />
+        <location filename="../../pos/ui/staff_tools.py" line="151" />
         <source>Locked after a while without use. Type your PIN: the sale is kept.</source>
         <translation>Bloqueada tras un rato sin uso. Escriba su PIN: la venta se conserva.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="155" />
+        <location filename="../../pos/ui/staff_tools.py" line="166" />
         <source>Till closed</source>
         <translation>Caja cerrada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="157" />
+        <location filename="../../pos/ui/staff_tools.py" line="168" />
         <source>Shift %1</source>
         <translation>Turno %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="191" />
+        <location filename="../../pos/ui/staff_tools.py" line="202" />
         <source>%1: only for %2 and above.</source>
         <translation>%1: solo para %2 o superior.</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableView
 from sqlalchemy import select
 
@@ -104,7 +105,7 @@ def test_blind_close_with_z_report(qtbot, services: Services, tmp_path: Path) ->
         dialog.findChild(QPushButton, "reportDoneButton").click()
 
     on_next_modal(close, "shiftDialog")
-    window.findChild(QPushButton, "shiftButton").click()
+    window.findChild(QAction, "shiftAction").trigger()
     assert result["expectedCashLabel"] == "100,95\xa0€"
     assert result["countedCashLabel"] == "100,90\xa0€"
     assert result["varianceLabel"] == "-0,05\xa0€ (falta)"
@@ -136,7 +137,7 @@ def test_idle_lock_keeps_the_sale_for_its_cashier(qtbot, services: Services) -> 
 def test_audit_log_is_for_managers(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, services)
     login(qtbot, window)
-    window.findChild(QPushButton, "auditLogButton").click()  # a cashier: a message, no screen
+    window.findChild(QAction, "auditLogAction").trigger()  # a cashier: a message, no screen
     assert QApplication.activeModalWidget() is None
     assert "encargado" in window.sale_view.message.text().lower()
     window.findChild(QPushButton, "logoutButton").click()
@@ -155,7 +156,7 @@ def test_audit_log_is_for_managers(qtbot, services: Services) -> None:  # type: 
         dialog.accept()
 
     on_next_modal(look, "auditLogDialog")
-    window.findChild(QPushButton, "auditLogButton").click()
+    window.findChild(QAction, "auditLogAction").trigger()
     assert int(seen["all"]) >= 4  # type: ignore[call-overload]
     assert seen["shift"] == ["shift.opened"]
     assert "intacta" in str(seen["chain"])
