@@ -21,6 +21,8 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
     "no_sale": (("drawer.no_sale",), "manager"),
     "cancel_pickup": (("pickup.cancel",), "manager"),
     "cash_out": (("cash.out",), "cashier"),
+    # The X report shows the expected cash: a cashier who saw it just before the close would not count blind.
+    "x_report": (("shift.x_report",), "supervisor"),
     "view_audit": (("audit.view",), "manager"),
     "manage_users": (("users.manage",), "admin"),
 }

@@ -74,13 +74,16 @@ class ShiftService:
                 raise ShiftError("not_found", shift=shift_id)
             return ShiftReport.from_json(shift.z_report)
 
-    def x_report(self, user: UserView) -> ShiftReport:
-        """Figures of the open shift so far (nothing closes; audited as ``shift.x_report``)."""
+    def x_report(self, user: UserView, approver_pin: str | None = None) -> ShiftReport:
+        """Figures of the open shift so far (nothing closes; audited as ``shift.x_report``). The ``x_report`` rule
+        (a supervisor by default): it shows the expected cash, which the person closing must not know."""
+        approver = self._permissions.authorize(user, "shift.x_report", approver_pin)
+        approved_by = None if approver.user_id == user.user_id else approver.user_id
         with self._ledger.write() as session:
             shift = self._open(session)
             now = utcnow()
             report = self._report(session, shift, "X", now, user.name)
-            append_audit(session, "shift.x_report", user_id=user.user_id,
+            append_audit(session, "shift.x_report", user_id=user.user_id, approved_by=approved_by,
                          details={"shift": shift.number, "expected": report.expected_cash})
             return report
 

@@ -214,11 +214,12 @@ class ShiftDialog(QDialog):
 
     def x_report(self) -> None:
         try:
-            report = self._shifts.x_report(self._user)
+            report = with_approval(self, lambda pin: self._shifts.x_report(self._user, pin))
         except DomainError as exc:
             self.message.show_message(describe(exc))
             return
-        self.show_report(report)
+        if report is not None:
+            self.show_report(report)
 
     def last_z(self) -> None:
         closed = [s for s in self._shifts.history(20) if s.z_number]

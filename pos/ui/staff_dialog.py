@@ -54,7 +54,7 @@ class StaffDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("staffDialog")
         self.setWindowTitle(self.tr("Staff"))
-        self.resize(820, 640)
+        self.resize(900, 780)
         style(self)
         self._staff, self._admin = staff, admin
         layout = QVBoxLayout(self)
@@ -69,6 +69,7 @@ class StaffDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(240)
         style_table(self.table)
         layout.addWidget(self.table, 1)
 
@@ -79,6 +80,7 @@ class StaffDialog(QDialog):
         row.addWidget(make_button(self.tr("Change role"), self.change_role, "changeRoleButton"))
         self.new_pin = _pin_field("resetPinInput")
         self.new_pin.setPlaceholderText(self.tr("new PIN"))
+        self.new_pin.setMaximumWidth(150)
         row.addWidget(self.new_pin)
         row.addWidget(make_button(self.tr("Reset PIN"), self.reset_pin, "resetPinButton"))
         row.addWidget(make_button(self.tr("Activate / deactivate"), self.toggle_active, "toggleActiveButton"))
@@ -93,12 +95,18 @@ class StaffDialog(QDialog):
         form.addRow(self.tr("Name:"), self.name_input)
         form.addRow(self.tr("Role:"), self.add_role)
         form.addRow(self.tr("PIN (4–8 digits):"), self.add_pin)
-        form.addRow(make_button(self.tr("Add"), self.add_user, "addUserButton"))
+        add_row = QHBoxLayout()
+        add_row.addStretch(1)
+        add_row.addWidget(make_button(self.tr("Add"), self.add_user, "addUserButton"))
+        form.addRow(add_row)
         layout.addWidget(add)
         hint = QLabel(self.tr("People log in with their PIN alone, so every PIN must be different."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        layout.addWidget(make_button(self.tr("Close"), self.accept, "staffCloseButton"))
+        close_row = QHBoxLayout()
+        close_row.addStretch(1)
+        close_row.addWidget(make_button(self.tr("Close"), self.accept, "staffCloseButton"))
+        layout.addLayout(close_row)
         self.refresh()
 
     def _roles(self, name: str) -> QComboBox:
@@ -113,6 +121,8 @@ class StaffDialog(QDialog):
             self.model.set_rows(self._staff.list(self._admin))
         except DomainError as exc:
             self.message.show_message(describe(exc))
+            return
+        self.table.resizeColumnsToContents()
 
     def _selected(self) -> StaffView | None:
         rows = self.table.selectionModel().selectedRows()

@@ -18,6 +18,7 @@ def action_name(action: str) -> str:
         "drawer.no_sale": QCoreApplication.translate("StaffMessages", "Open the drawer without a sale"),
         "pickup.cancel": QCoreApplication.translate("StaffMessages", "Cancel a pickup order"),
         "cash.out": QCoreApplication.translate("StaffMessages", "Take cash out of the drawer"),
+        "shift.x_report": QCoreApplication.translate("StaffMessages", "X report (shows the expected cash)"),
         "audit.view": QCoreApplication.translate("StaffMessages", "See the audit log"),
         "users.manage": QCoreApplication.translate("StaffMessages", "Manage staff"),
     }

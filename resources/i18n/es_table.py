@@ -389,6 +389,7 @@ TRANSLATIONS = {
     "Open the drawer without a sale": "Abrir el cajón sin venta",
     "Cancel a pickup order": "Cancelar un pedido de recogida",
     "Take cash out of the drawer": "Sacar efectivo del cajón",
+    "X report (shows the expected cash)": "Informe X (muestra el efectivo esperado)",
     "See the audit log": "Ver el registro de auditoría",
     "Manage staff": "Gestionar el personal",
     "A supervisor or a manager must approve this.": "Esto necesita la autorización de un supervisor o un encargado.",

@@ -1525,52 +1525,52 @@
         <translation>%1: %2 registrada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="250" />
+        <location filename="../../pos/ui/shift_dialog.py" line="251" />
         <source>Shift %1 closed · Z %2</source>
         <translation>Turno %1 cerrado · Z %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="253" />
+        <location filename="../../pos/ui/shift_dialog.py" line="254" />
         <source>X report · shift %1</source>
         <translation>Informe X · turno %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="261" />
+        <location filename="../../pos/ui/shift_dialog.py" line="262" />
         <source>Balanced</source>
         <translation>Cuadra</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="263" />
+        <location filename="../../pos/ui/shift_dialog.py" line="264" />
         <source>over</source>
         <translation>sobra</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="265" />
+        <location filename="../../pos/ui/shift_dialog.py" line="266" />
         <source>short</source>
         <translation>falta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="276" />
+        <location filename="../../pos/ui/shift_dialog.py" line="277" />
         <source>No receipt printer is configured: save the report as PDF.</source>
         <translation>No hay impresora de tickets configurada: guarde el informe en PDF.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="279" />
+        <location filename="../../pos/ui/shift_dialog.py" line="280" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="286" />
+        <location filename="../../pos/ui/shift_dialog.py" line="287" />
         <source>Save report as PDF</source>
         <translation>Guardar informe en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="296" />
+        <location filename="../../pos/ui/shift_dialog.py" line="297" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="298" />
+        <location filename="../../pos/ui/shift_dialog.py" line="299" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
@@ -1761,126 +1761,131 @@
     </message>
     <message>
         <location filename="../../pos/ui/staff_messages.py" line="21" />
+        <source>X report (shows the expected cash)</source>
+        <translation>Informe X (muestra el efectivo esperado)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="22" />
         <source>See the audit log</source>
         <translation>Ver el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="22" />
+        <location filename="../../pos/ui/staff_messages.py" line="23" />
         <source>Manage staff</source>
         <translation>Gestionar el personal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="29" />
+        <location filename="../../pos/ui/staff_messages.py" line="30" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="30" />
+        <location filename="../../pos/ui/staff_messages.py" line="31" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="31" />
+        <location filename="../../pos/ui/staff_messages.py" line="32" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="32" />
+        <location filename="../../pos/ui/staff_messages.py" line="33" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="42" />
+        <location filename="../../pos/ui/staff_messages.py" line="43" />
         <source>A supervisor or a manager must approve this.</source>
         <translation>Esto necesita la autorización de un supervisor o un encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="43" />
+        <location filename="../../pos/ui/staff_messages.py" line="44" />
         <source>An administrator must approve this.</source>
         <translation>Esto necesita la autorización de un administrador.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="44" />
+        <location filename="../../pos/ui/staff_messages.py" line="45" />
         <source>A manager must approve this.</source>
         <translation>Esto necesita la autorización de un encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="48" />
+        <location filename="../../pos/ui/staff_messages.py" line="49" />
         <source>This till has no open shift. Open one (count the float) to sell.</source>
         <translation>Esta caja no tiene turno abierto. Abra uno (cuente el fondo) para vender.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="50" />
+        <location filename="../../pos/ui/staff_messages.py" line="51" />
         <source>A shift is already open on this till.</source>
         <translation>Ya hay un turno abierto en esta caja.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="51" />
+        <location filename="../../pos/ui/staff_messages.py" line="52" />
         <source>Say why the cash goes in or out.</source>
         <translation>Indique por qué entra o sale el efectivo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="52" />
+        <location filename="../../pos/ui/staff_messages.py" line="53" />
         <source>The amount must be greater than zero.</source>
         <translation>El importe debe ser mayor que cero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="53" />
+        <location filename="../../pos/ui/staff_messages.py" line="54" />
         <source>The drawer should not hold that much cash. Check the amount.</source>
         <translation>El cajón no debería tener tanto efectivo. Revise el importe.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="55" />
+        <location filename="../../pos/ui/staff_messages.py" line="56" />
         <source>That shift has no Z report.</source>
         <translation>Ese turno no tiene cierre Z.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="56" />
+        <location filename="../../pos/ui/staff_messages.py" line="57" />
         <source>The shift refused that.</source>
         <translation>El turno no lo permite.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="59" />
+        <location filename="../../pos/ui/staff_messages.py" line="60" />
         <source>There are no denominations for this currency.</source>
         <translation>No hay billetes ni monedas definidos para esta moneda.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="60" />
+        <location filename="../../pos/ui/staff_messages.py" line="61" />
         <source>Check the count: one of the numbers is not right.</source>
         <translation>Revise el recuento: uno de los números no es correcto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="63" />
+        <location filename="../../pos/ui/staff_messages.py" line="64" />
         <source>The name is needed.</source>
         <translation>Falta el nombre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="64" />
+        <location filename="../../pos/ui/staff_messages.py" line="65" />
         <source>There is already someone with that name.</source>
         <translation>Ya hay alguien con ese nombre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="65" />
+        <location filename="../../pos/ui/staff_messages.py" line="66" />
         <source>Unknown role.</source>
         <translation>Rol desconocido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="66" />
+        <location filename="../../pos/ui/staff_messages.py" line="67" />
         <source>Someone else already uses that PIN. Choose another one.</source>
         <translation>Otra persona ya usa ese PIN. Elija otro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="68" />
+        <location filename="../../pos/ui/staff_messages.py" line="69" />
         <source>The last administrator cannot be removed or demoted.</source>
         <translation>El último administrador no se puede quitar ni bajar de rol.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="70" />
+        <location filename="../../pos/ui/staff_messages.py" line="71" />
         <source>That change to the staff was refused.</source>
         <translation>Ese cambio en el personal no se ha permitido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_messages.py" line="72" />
+        <location filename="../../pos/ui/staff_messages.py" line="73" />
         <source>A PIN has 4 to 8 digits.</source>
         <translation>Un PIN tiene de 4 a 8 cifras.</translation>
     </message>

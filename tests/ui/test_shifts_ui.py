@@ -160,3 +160,58 @@ def test_audit_log_is_for_managers(qtbot, services: Services) -> None:  # type: 
     assert int(seen["all"]) >= 4  # type: ignore[call-overload]
     assert seen["shift"] == ["shift.opened"]
     assert "intacta" in str(seen["chain"])
+
+
+def test_cash_out_and_x_report_from_the_shift_screen(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, services)
+    login(qtbot, window)  # float 100,00 €
+    seen: dict[str, str] = {}
+
+    def shift_screen(dialog) -> None:  # type: ignore[no-untyped-def]
+        def move(move_dialog) -> None:  # type: ignore[no-untyped-def]
+            move_dialog.findChild(QLineEdit, "cashAmountInput").setText("30")
+            move_dialog.findChild(QLineEdit, "cashReasonInput").setText("ingreso en banco")
+            move_dialog._accept()
+
+        on_next_modal(move, "cashMoveDialog")
+        dialog.findChild(QPushButton, "cashOutButton").click()
+        seen["after_out"] = dialog.message.text()
+
+        def supervisor(approval) -> None:  # type: ignore[no-untyped-def]
+            seen["asked"] = approval.findChild(QLabel, "approvalReasonLabel").text()
+            approval.pin.setText("5555")  # Luis, supervisor
+            approval.accept()
+
+        on_next_modal(supervisor, "ApprovalDialog")
+        dialog.findChild(QPushButton, "xReportButton").click()
+        seen["expected"] = dialog.findChild(QLabel, "expectedCashLabel").text()
+        seen["counted_visible"] = str(dialog.findChild(QLabel, "countedCashLabel").isVisible())
+        dialog.reject()
+
+    on_next_modal(shift_screen, "shiftDialog")
+    window.findChild(QAction, "shiftAction").trigger()
+    assert "30,00" in seen["after_out"]
+    assert seen["asked"].startswith("Informe X")
+    assert seen["expected"] == "70,00\xa0€" and seen["counted_visible"] == "False"
+
+
+def test_admin_adds_a_person_who_can_then_log_in(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, services)
+    login(qtbot, window, "2468")  # Sofía, admin
+
+    def add(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.findChild(QLineEdit, "newUserName").setText("Pepe")
+        dialog.findChild(QLineEdit, "newUserPin").setText("1234")  # Ana's: refused
+        dialog.findChild(QPushButton, "addUserButton").click()
+        assert "PIN" in dialog.message.text()
+        dialog.findChild(QLineEdit, "newUserPin").setText("4321")
+        dialog.findChild(QPushButton, "addUserButton").click()
+        assert dialog.findChild(QTableView, "staffTable").model().rowCount() == 5
+        screenshot(dialog, "staff_dialog.png")
+        dialog.accept()
+
+    on_next_modal(add, "staffDialog")
+    window.findChild(QAction, "staffAction").trigger()
+    window.findChild(QPushButton, "logoutButton").click()
+    login(qtbot, window, "4321")
+    assert window.findChild(QLabel, "cashierLabel").text() == "Cajero/a: Pepe"

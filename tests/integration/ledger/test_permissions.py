@@ -81,17 +81,20 @@ def _case(till: Till, ledger: Ledger, action: str) -> Callable[[str | None], Any
         pickups = PickupService(ledger, till.auth, permissions=permissions)
         pid = _pickup(ledger)
         return lambda pin: pickups.cancel(pid, cashier, approver_pin=pin, reason="no stock")
-    if action == "cash.out":
+    if action in ("cash.out", "shift.x_report"):
         shifts = ShiftService(ledger, till.settings, permissions)
         shifts.open(cashier, {5000: 2})
+        if action == "shift.x_report":
+            return lambda pin: shifts.x_report(cashier, pin)
         return lambda pin: shifts.cash_move(cashier, "out", Money(2000), "bank deposit", pin)
     raise AssertionError(action)
 
 
-# void_line, void_sale and cash_out are a cashier's own by default; the store can raise them.
-STRICT = (("void_line", "manager"), ("void_sale", "manager"), ("cash_out", "manager"))
+# void_line, void_sale and cash_out are a cashier's own by default, the X report a supervisor's; the store can
+# raise them.
+STRICT = (("void_line", "manager"), ("void_sale", "manager"), ("cash_out", "manager"), ("x_report", "manager"))
 ACTIONS = ["void_line", "void_sale", "ticket_discount", "line_discount", "price_change", "refund", "drawer.no_sale",
-           "pickup.cancel", "cash.out"]
+           "pickup.cancel", "cash.out", "shift.x_report"]
 
 
 @pytest.mark.parametrize("action", ACTIONS)

@@ -108,7 +108,7 @@ def test_cash_moves_need_a_reason_and_cannot_take_out_more_than_there_is(ledger:
         assert err.value.reason == code
     shifts.cash_move(till.cashier, "in", Money(1000), "cambio del banco")
     shifts.cash_move(till.cashier, "out", Money(2500), "ingreso en banco")
-    assert shifts.x_report(till.cashier).expected_cash == 500
+    assert shifts.x_report(till.cashier, MANAGER_PIN).expected_cash == 500
 
 
 def test_z_report_totals_equal_the_ledger(ledger: Ledger, ledger_path: Path) -> None:
@@ -137,7 +137,7 @@ def test_z_report_totals_equal_the_ledger(ledger: Ledger, ledger_path: Path) -> 
     shifts.cash_move(till.cashier, "out", Money(4000), "ingreso en banco")
     shifts.cash_move(till.cashier, "in", Money(700), "cambio")
 
-    x = shifts.x_report(till.cashier)
+    x = shifts.x_report(till.cashier, MANAGER_PIN)
     manager = till.auth.login(MANAGER_PIN)  # a manager closes the cashier's shift
     z = shifts.close(manager, {5000: 2, 2000: 1, 200: 3, 5: 1})
     assert (z.kind, z.z_number, z.shift_number, z.taken_by, z.opened_by) == ("Z", 2, 2, "Marta", "Ana")
@@ -196,6 +196,6 @@ def test_a_sale_at_another_till_on_the_same_file_is_not_in_this_shift(ledger: Le
     _shifts(other).open(other.cashier, {})
     _sell(till, [LECHE])
     _sell(other, [ACEITE], card=True)
-    report = _shifts(till).x_report(till.cashier)
+    report = _shifts(till).x_report(till.cashier, MANAGER_PIN)
     assert report.documents == 1 and report.net_total == 95 and report.expected_cash == 95
     assert report.opened_at <= utcnow() and report.taken_at - report.opened_at < timedelta(minutes=5)
