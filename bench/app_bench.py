@@ -89,6 +89,8 @@ def open_window(services: Services) -> MainWindow:
     _quiet_offscreen_warnings()
     load_fonts(app)
     install_translators(app, "es")
+    if services.shifts.current() is None:  # a till sells only inside an open cash shift
+        services.shifts.open(services.auth.login(CASHIER_PIN), {})
     window = build_window(services, Formatter(resolve_locale(services.settings.till.locale, "es")), "es")
     window.show()
     app.processEvents()

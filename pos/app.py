@@ -21,6 +21,7 @@ from pos.devices.print_queue import PrintQueue
 from pos.devices.printer_status import printer_health
 from pos.formatting import Formatter, resolve_locale
 from pos.ledger.db import DB_FILENAME, Ledger
+from pos.services.audit_log import AuditLogService
 from pos.services.auth import AuthService
 from pos.services.catalog import CatalogService
 from pos.services.customers import CustomerService
@@ -32,6 +33,7 @@ from pos.services.dto import ConnectionCheck, UserView
 from pos.services.invoices import InvoiceService
 from pos.services.loyalty_desk import LoyaltyDesk
 from pos.services.parking import ParkingService
+from pos.services.permissions import Permissions
 from pos.services.pickup_documents import PickupDocuments
 from pos.services.pickup_payment import PickupPaymentService
 from pos.services.pickup_resolutions import PickupResolutions
@@ -39,6 +41,8 @@ from pos.services.pickups import PickupService
 from pos.services.returns import ReturnHook, ReturnService
 from pos.services.sales import SaleService
 from pos.services.seed import seed_demo
+from pos.services.shifts import ShiftService
+from pos.services.staff import StaffService
 from pos.services.stock_counts import StockCountService
 from pos.services.stock_drift import DriftLine, stock_drift
 from pos.services.store_setup import StoreSetupService
@@ -98,7 +102,12 @@ class Services:
         self.ledger = Ledger(data_dir / DB_FILENAME)
         self.catalog = CatalogService(self.ledger, settings.devices.scanner.scan_rules(settings.till.currency))
         self.sales = SaleService(self.ledger, settings.till)
-        self.auth = AuthService(self.ledger, max_attempts=settings.till.max_login_attempts)
+        self.auth = AuthService(self.ledger, max_attempts=settings.till.max_login_attempts,
+                                till_id=settings.till.till_id, lockout_seconds=settings.till.lockout_seconds)
+        self.permissions = Permissions.from_settings(self.auth, settings.till)
+        self.shifts = ShiftService(self.ledger, settings.till, self.permissions)
+        self.audit_log = AuditLogService(self.ledger, self.permissions)
+        self.staff = StaffService(self.ledger, self.permissions)
         self.parking = ParkingService(self.ledger)
         self.sync_admin = SyncAdminService(self.ledger, self.auth)
         self.sync: SyncRuntime | None = None
@@ -109,11 +118,11 @@ class Services:
             except ValueError as exc:
                 log.warning("pole display ignored: %s", exc)
         self.store_setup = StoreSetupService(data_dir, _check_store)
-        self.drawer = DrawerService(self.ledger, self.auth)
+        self.drawer = DrawerService(self.ledger, self.auth, permissions=self.permissions)
         self.device_setup = DeviceSetupService(data_dir)
         self.invoices = InvoiceService(self.ledger, settings.till)
         self.pickups = PickupService(self.ledger, self.auth, till_id=settings.till.till_id,
-                                     location=settings.till.store_name,
+                                     location=settings.till.store_name, permissions=self.permissions,
                                      no_show_days=int(settings.store.pickup_no_show_days))
         self.pickup_payments = PickupPaymentService(self.ledger, settings.till, self.pickups)
         self.pickup_documents = PickupDocuments(self.ledger, settings.till)
@@ -156,7 +165,7 @@ class Services:
 
     def new_till(self, cashier: UserView) -> TillSession:
         return TillSession(self.ledger, self.settings.till, cashier, catalog=self.catalog, sales=self.sales,
-                           auth=self.auth, parking=self.parking)
+                           auth=self.auth, parking=self.parking, permissions=self.permissions)
 
     def close(self) -> None:
         if self.printer is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from pos.domain.scan import ScanRules
 
 CONFIG_FILENAME = "config.toml"
+SHIFT_DEFAULTS: dict[str, Any] = {"require_shift": True, "idle_lock_seconds": 300}
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,14 @@ class TillSettings:
     discount_approval_percent: Decimal = Decimal(10)  # above this, a manager PIN is needed
     void_needs_approval: bool = False
     max_login_attempts: int = 5
-    return_approval_minor: int = 5000  # refunds above this (50.00) need a manager PIN
     return_days: int = 30  # receipts older than this need a manager PIN to be returned
+    # Staff and shifts (docs/SHIFTS.md). Dataclass defaults keep services built directly (tests) as they were;
+    # load_settings applies the product defaults (SHIFT_DEFAULTS) to a real config.toml.
+    require_shift: bool = False  # a sale needs an open cash shift on this till
+    idle_lock_seconds: int = 0  # back to the PIN screen after this long untouched (0: never); the sale stays
+    lockout_seconds: int = 60  # after max_login_attempts wrong PINs in a row
+    refund_approval_minor: int = 5000  # a refund (return) above this (50.00) needs a manager PIN
+    permissions: tuple[tuple[str, str], ...] = ()  # [permissions]: action → lowest role (pos/domain/roles.py)
 
 
 @dataclass(frozen=True)
@@ -196,11 +203,25 @@ def _scanner_settings(path: Path, raw: dict[str, Any]) -> ScannerSettings:
         raise ValueError(f"{path}: [scanner] {exc}") from exc
 
 
+def _till_settings(path: Path, raw: dict[str, Any], permissions: dict[str, Any]) -> TillSettings:
+    from pos.domain.roles import action_roles
+
+    till: TillSettings = _pick(TillSettings, {**SHIFT_DEFAULTS, **raw})
+    rules = tuple((str(k), str(v)) for k, v in permissions.items())
+    try:
+        action_roles(dict(rules))
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from exc
+    if till.idle_lock_seconds < 0:
+        raise ValueError(f"{path}: [till] idle_lock_seconds must be 0 (never) or more")
+    return replace(till, permissions=rules)
+
+
 def load_settings(data_dir: Path) -> Settings:
     """Read config.toml if present; missing keys take defaults. Raises ValueError on broken TOML."""
     path = data_dir / CONFIG_FILENAME
     if not path.exists():
-        return Settings()
+        return Settings(till=_till_settings(path, {}, {}))
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -215,7 +236,7 @@ def load_settings(data_dir: Path) -> Settings:
         pole_uri=str(raw.get("display", {}).get("pole_uri", "")),
     )
     return Settings(
-        till=_pick(TillSettings, raw.get("till", {})),
+        till=_till_settings(path, raw.get("till", {}), raw.get("permissions", {})),
         store=_pick(StoreSettings, store_raw),
         devices=devices,
         demo=bool(raw.get("demo", False)),
@@ -229,6 +250,8 @@ def write_default_config(data_dir: Path, *, demo: bool) -> bool:
     path = data_dir / CONFIG_FILENAME
     if path.exists():
         return False
+    from pos.domain.roles import RULES
+
     till = TillSettings()
     doc: dict[str, Any] = {
         "demo": demo,
@@ -238,7 +261,11 @@ def write_default_config(data_dir: Path, *, demo: bool) -> bool:
             "address": till.address, "receipt_footer": till.receipt_footer,
             "cash_rounding_minor": till.cash_rounding_minor,
             "discount_approval_percent": str(till.discount_approval_percent),
+            "require_shift": SHIFT_DEFAULTS["require_shift"],
+            "idle_lock_seconds": SHIFT_DEFAULTS["idle_lock_seconds"],
+            "refund_approval_minor": till.refund_approval_minor,
         },
+        "permissions": {key: role for key, (_actions, role) in RULES.items()},
         "printer": {"uri": "none"},
         "scanner": {"uri": "keyboard"},
     }

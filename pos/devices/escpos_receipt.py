@@ -119,7 +119,8 @@ class EscposRenderer:
         return self._finish(printer)
 
     def render_rows(self, rows: list[Row]) -> bytes:
-        """Any other document laid out as rows (pick list, pickup receipt…): initialise, rows, partial cut."""
+        """Any document other than a sale ticket laid out as rows (pick list, pickup receipt, X/Z report):
+        initialise, the rows, partial cut."""
         printer = self._start()
         self._rows(printer, rows)
         return self._finish(printer)

@@ -142,6 +142,11 @@ class PrintQueue:
         its rows for this printer's width. Returns the job id, or None when no printer is configured."""
         return self._add("document", None, False, layout)
 
+    def submit_report(self, rows: list[Row]) -> int | None:
+        """Queue an X or Z report already laid out as rows. Never opens the drawer, never blocks."""
+        laid_out = list(rows)
+        return self.submit_document(lambda _columns: laid_out)
+
     def reprint_last(self) -> bool:
         """Queue the last receipt again, marked COPIA / DUPLICADO. False when there is none (after a restart,
         rebuild it from the ledger and ``submit(receipt, kind="reprint")``)."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from pos.domain.discount import Discount
-from pos.domain.errors import CurrencyMismatch, InvalidQuantity, UnknownLine
+from pos.domain.errors import CurrencyMismatch, InvalidAmount, InvalidQuantity, UnknownLine
 from pos.domain.money import Money, money_sum
 from pos.domain.tax import TaxLine, TaxRate, breakdown
 
@@ -177,6 +177,19 @@ class Cart:
         cart = replace(self, ticket_discount=discount)
         cart.totals()  # raises InvalidDiscount when it exceeds the ticket
         return cart
+
+    def set_unit_price(self, line_id: int, price: Money) -> Cart:
+        """Override a line's unit price (VAT included). The line stays on its own: a later scan of the
+        same product adds a new line at the catalogue price. Raises InvalidAmount for a negative price."""
+        if price.currency != self.currency:
+            raise CurrencyMismatch(left=self.currency, right=price.currency)
+        if price.minor < 0:
+            raise InvalidAmount(reason="negative", amount=price.minor)
+        line = self.line(line_id)
+        updated = replace(line, product=replace(line.product, unit_price=price))
+        if updated.discount is not None:
+            updated.line_discount  # noqa: B018 - an amount discount must still fit the new price
+        return self._checked(self._replace_line(updated))
 
     @property
     def is_empty(self) -> bool:

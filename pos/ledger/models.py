@@ -355,3 +355,4 @@ class PickupHandover(Base):
 from pos.ledger import count_models  # noqa: E402,F401  (stock counts: registers its tables on Base)
 from pos.ledger import loyalty_models as _loyalty_models  # noqa: E402,F401  (registers the loyalty tables)
 from pos.ledger import returns_models as _returns_models  # noqa: E402,F401  (Alembic sees them)
+from pos.ledger import shift_models as _shift_models  # noqa: E402,F401  (Alembic metadata sees them)

@@ -39,6 +39,7 @@ from pos.services.dto import HandoverResult, Receipt, UserView
 from pos.services.errors import StorageError
 from pos.services.pickups import PICKUP_SALE_KIND, PickupError, PickupService
 from pos.services.sales import insert_sale, next_number, receipt_from_sale
+from pos.services.shift_guard import guard_shift
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +184,7 @@ class PickupPaymentService:
     def _write(self, session: Session, order: PickupOrder, cart: Cart, totals: CartTotals, tenders: Sequence[Tender],
                settlement: Settlement, cashier: UserView) -> Sale:
         s = self._settings
+        guard_shift(session, s)  # the money goes into the open shift's drawer
         series = s.till_id
         number = next_number(session, series)
         sale = Sale(

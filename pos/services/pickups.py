@@ -45,6 +45,7 @@ from pos.ledger.stock import move_stock
 from pos.services.auth import AuthService
 from pos.services.dto import HandoverResult, PickupLineView, PickupView, UserView
 from pos.services.errors import NotFound, UnknownBarcode
+from pos.services.permissions import Permissions
 
 OPEN_STATES = ("new", "preparing", "ready", "partially_collected", "no_show")
 COLLECTABLE = ("new", "preparing", "ready", "partially_collected", "no_show")
@@ -148,9 +149,11 @@ class PickupService:
     as no-shows; ``location`` names the store in the "ready" note."""
 
     def __init__(self, ledger: Ledger, auth: AuthService, *, till_id: str = "T01", no_show_days: int = 7,
-                 location: str = "la tienda", ready_note: str = DEFAULT_READY_NOTE) -> None:
+                 location: str = "la tienda", ready_note: str = DEFAULT_READY_NOTE,
+                 permissions: Permissions | None = None) -> None:
         self._ledger = ledger
         self._auth = auth
+        self._permissions = permissions or Permissions(auth)
         self._till_id = till_id
         self._no_show = timedelta(days=no_show_days)
         self._location = location
@@ -419,8 +422,7 @@ class PickupService:
             order = self._load(session, pickup_id)
             number = order.number
             self._require(order, "new", "preparing", "ready", "no_show")
-        approver = self._auth.approve(approver_pin, "pickup.cancel", requested_by=user.user_id,
-                                      details={"order": number})
+        approver = self._permissions.authorize(user, "pickup.cancel", approver_pin, {"order": number})
         with self._ledger.write() as session:
             order = self._load(session, pickup_id)
             self._require(order, "new", "preparing", "ready", "no_show")

@@ -54,6 +54,7 @@ from pos.services.returns_dto import (
     ReturnResult,
 )
 from pos.services.sales import SaleService, insert_sale, next_number, receipt_from_sale
+from pos.services.shift_guard import guard_shift
 
 ReturnHook = Callable[[Session, ReturnContext], None]
 REFUND_EVENT = "return.refund"
@@ -129,7 +130,7 @@ class ReturnService:
         self._auth = auth
         self._sales = sales
         self._hooks = return_hooks  # kept by reference: the composition root may add hooks after building us
-        self._policy = ApprovalPolicy(settings.return_approval_minor, settings.return_days)
+        self._policy = ApprovalPolicy(settings.refund_approval_minor, settings.return_days)
 
     @property
     def currency(self) -> str:
@@ -478,6 +479,7 @@ class ReturnService:
                       approver: UserView | None, tenders: list[tuple[str, int, str | None]], rounding: int,
                       now: datetime, exchange_sale_uuid: str | None) -> tuple[Sale, ReturnContext]:
         s = self._settings
+        guard_shift(session, s)  # a cash refund belongs to the open shift's drawer
         doc = plan.doc
         series = f"R-{s.till_id}"
         number = next_number(session, series)

@@ -36,6 +36,7 @@ from pos.ledger.models import (
 from pos.ledger.stock import move_stock
 from pos.services.dto import Receipt, ReceiptLine, ReceiptTax, ReceiptTender, UserView
 from pos.services.errors import NotFound, StorageError
+from pos.services.shift_guard import guard_shift
 
 # Built once: compiling statements per sale costs more than writing them.
 _COUNTERS = ReceiptCounter.__table__
@@ -113,8 +114,9 @@ class SaleService:
     def complete(self, cart: Cart, tenders: Sequence[Tender], cashier: UserView, *,
                  customer_id: int | None = None, sale_uuid: str | None = None,
                  now: datetime | None = None) -> Receipt:
-        """Record a paid sale. Raises PaymentError if not fully paid, StorageError if the ledger
-        cannot be written (nothing is stored then; the same call can be retried)."""
+        """Record a paid sale. Raises PaymentError if not fully paid, ShiftError(no_open_shift) when the till
+        must have an open shift and has none, StorageError if the ledger cannot be written (nothing is stored
+        then; the same call can be retried)."""
         if cart.is_empty:
             raise PaymentError("empty_cart")
         totals = cart.totals()
@@ -142,6 +144,7 @@ class SaleService:
                settlement: Settlement, cashier: UserView, customer_id: int | None, sale_uuid: str,
                now: datetime) -> Sale:
         s = self._settings
+        guard_shift(session, s)  # inside the transaction: a shift cannot close between check and commit
         series = s.till_id
         number = next_number(session, series)
         sale = Sale(

@@ -15,7 +15,8 @@ from pos.ledger.db import Ledger
 from pos.ledger.models import Barcode, Category, Product, StockLevel, StockMovement, TaxRateRow, User
 from pos.services.auth import hash_pin
 
-DEMO_USERS = (("Ana", "cashier", "1234"), ("Marta", "manager", "9999"))
+DEMO_USERS = (("Ana", "cashier", "1234"), ("Marta", "manager", "9999"), ("Luis", "supervisor", "5555"),
+              ("Sofía", "admin", "2468"))
 _RATE_NAMES = {"ES-21": "IVA general", "ES-10": "IVA reducido", "ES-4": "IVA superreducido", "ES-0": "Exento",
                "MX-16": "IVA", "MX-0": "IVA tasa 0"}
 _REMOTE_CLASS = {"ES-21": "", "ES-10": "reduced-rate", "ES-4": "super-reduced-rate", "ES-0": "zero-rate"}
@@ -90,7 +91,8 @@ def ensure_users(ledger: Ledger, users: Iterable[tuple[str, str, str]] = DEMO_US
 
 
 def seed_demo(ledger: Ledger) -> bool:
-    """Demo catalogue (~1,000 products) and users Ana (cashier, 1234) and Marta (manager, 9999).
+    """Demo catalogue (~1,000 products) and users Ana (cashier, 1234), Marta (manager, 9999), Luis
+    (supervisor, 5555) and Sofía (admin, 2468).
     Does nothing on a ledger that already has products. Returns True when it seeded."""
     with ledger.read() as session:
         if session.scalar(select(Product.id).limit(1)) is not None:

@@ -7,7 +7,7 @@ threshold raises ``ApprovalRequired`` until a manager's PIN comes with the call.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -22,14 +22,15 @@ from pos.ledger.db import Ledger
 from pos.services.auth import AuthService
 from pos.services.catalog import CatalogService, to_ref
 from pos.services.dto import CartLineView, CartView, ParkedView, ProductView, Receipt, UserView
-from pos.services.errors import ApprovalRequired
 from pos.services.parking import ParkingService
+from pos.services.permissions import Permissions
 from pos.services.sales import SaleService
 
 
 class TillSession:
     def __init__(self, ledger: Ledger, settings: TillSettings, cashier: UserView, *, catalog: CatalogService,
-                 sales: SaleService, auth: AuthService, parking: ParkingService) -> None:
+                 sales: SaleService, auth: AuthService, parking: ParkingService,
+                 permissions: Permissions | None = None) -> None:
         self._ledger = ledger
         self._settings = settings
         self.cashier = cashier
@@ -37,6 +38,7 @@ class TillSession:
         self._sales = sales
         self._auth = auth
         self._parking = parking
+        self.permissions = permissions or Permissions.from_settings(auth, settings)
         self.cart = Cart(settings.currency)
         self.customer_id: int | None = None
         self.customer_name: str | None = None
@@ -86,16 +88,29 @@ class TillSession:
 
     def void_line(self, line_id: int, approver_pin: str | None = None) -> CartView:
         line = self.cart.line(line_id)
-        approver = None
         details = {"sku": line.product.sku, "qty": str(line.quantity), "amount": line.amount.minor}
-        if self._settings.void_needs_approval:
-            approver = self._approve(approver_pin, "void_line", details)
+        approver = self._approve(approver_pin, "void_line", details)
         new_cart = self.cart.void_line(line_id)
         with self._ledger.write() as session:
-            append_audit(session, "line.voided", user_id=self.cashier.user_id,
-                         approved_by=approver.user_id if approver else None, details=details)
+            append_audit(session, "line.voided", user_id=self.cashier.user_id, approved_by=approver,
+                         details=details)
         self.cart = new_cart
         return self.view()
+
+    def set_price(self, line_id: int, price: Money, approver_pin: str | None = None,
+                  reason: str = "") -> CartView:
+        """Override a line's unit price (the shelf label differs, damaged goods…). Guarded by the
+        ``price_change`` rule; audited as ``line.price_changed`` with the old and the new price."""
+        line = self.cart.line(line_id)
+        candidate = self.cart.set_unit_price(line_id, price)  # refuses a bad price before asking anybody
+        details = {"sku": line.product.sku, "old": line.product.unit_price.minor, "new": price.minor,
+                   "reason": reason[:200]}
+        approver = self._approve(approver_pin, "price_change", details)
+        with self._ledger.write() as session:
+            append_audit(session, "line.price_changed", user_id=self.cashier.user_id, approved_by=approver,
+                         details=details)
+        self.cart = candidate
+        return self.view(line_id)
 
     def set_line_discount(self, line_id: int, discount: Discount | None, approver_pin: str | None = None) -> CartView:
         candidate = self.cart.set_line_discount(line_id, discount)
@@ -111,12 +126,14 @@ class TillSession:
         self.cart = candidate
         return self.view()
 
-    def clear(self) -> CartView:
-        """Cancel the open ticket (audited when it had lines)."""
+    def clear(self, approver_pin: str | None = None) -> CartView:
+        """Void the open ticket (the ``void_sale`` rule; audited as ``sale.cancelled`` when it had lines)."""
         if not self.cart.is_empty:
+            details = {"lines": len(self.cart.lines), "total": self.cart.totals().total.minor}
+            approver = self._approve(approver_pin, "void_sale", details)
             with self._ledger.write() as session:
-                append_audit(session, "sale.cancelled", user_id=self.cashier.user_id,
-                             details={"lines": len(self.cart.lines), "total": self.cart.totals().total.minor})
+                append_audit(session, "sale.cancelled", user_id=self.cashier.user_id, approved_by=approver,
+                             details=details)
         self.cart = Cart(self._settings.currency)
         self.customer_id = self.customer_name = None
         return self.view()
@@ -160,12 +177,10 @@ class TillSession:
         return self.view()
 
     # --- rules ------------------------------------------------------------------------
-    def _approve(self, pin: str | None, action: str, details: dict[str, object]) -> UserView:
-        if self.cashier.is_manager and not pin:
-            return self.cashier
-        if not pin:
-            raise ApprovalRequired(action=action)
-        return self._auth.approve(pin, action, requested_by=self.cashier.user_id, details=details)
+    def _approve(self, pin: str | None, action: str, details: Mapping[str, object]) -> int | None:
+        """The approver's user id for the audit, or None when the cashier's own role allows ``action``."""
+        approver = self.permissions.authorize(self.cashier, action, pin, details)
+        return None if approver.user_id == self.cashier.user_id else approver.user_id
 
     def _guard_discount(self, discount: Discount | None, gross: Money, action: str, pin: str | None,
                         details: dict[str, object]) -> None:

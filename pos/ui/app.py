@@ -80,6 +80,11 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                                                s.till.cash_rounding_minor, language),
                         loyalty=services.loyalty if s.loyalty.enabled else None, open_returns=open_returns)
     window.sale_view.set_devices(services.printer, services.drawer, services.sales.last_receipt, services.invoices)
+    window.staff_tools.configure(  # shifts, auto-lock, audit log, staff (docs/SHIFTS.md)
+        shifts=services.shifts, audit_log=services.audit_log, staff=services.staff, permissions=services.permissions,
+        printer=services.printer, fmt=fmt, currency=s.till.currency,
+        language="es_MX" if s.till.locale.startswith("es_MX") else language,
+        require_shift=s.till.require_shift, idle_lock_seconds=s.till.idle_lock_seconds)
     if services.printer is not None:
         printer = services.printer
         printer_bridge = PrinterStatusBridge(window)

@@ -27,6 +27,7 @@ from pos.ui.pickups_dialog import PickupDesk, PickupsDialog
 from pos.ui.printer_status import printer_text
 from pos.ui.returns_dialog import ReturnsDialog
 from pos.ui.sale_view import SaleView
+from pos.ui.staff_tools import StaffTools
 from pos.ui.store_settings_dialog import StoreSettingsDialog
 from pos.ui.sync_panel import SyncPanel, status_text
 from pos.ui.theme import style
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         style(bar)
         self.cashier_label = QLabel(self.tr("Not logged in"))
         self.cashier_label.setObjectName("cashierLabel")
+        self.shift_label = QLabel()
+        self.shift_label.setObjectName("shiftStatusLabel")
+        self.shift_label.hide()  # shown once shifts are wired (set_staff_tools)
         self.sync_status_label = QLabel()
         self.sync_status_label.setObjectName("syncStatusLabel")
         self.sync_panel_button = QPushButton(self.tr("Online store…"))
@@ -118,8 +122,10 @@ class MainWindow(QMainWindow):
         self.scanner_status_label.setObjectName("scannerStatusLabel")
         self.scanner_status_label.hide()  # only serial scanners have a status worth showing
         self.clock_label = QLabel()
-        for widget in (self.cashier_label, self.sync_status_label, self.sync_panel_button, self.printer_status_label,
-                       self.scanner_status_label, self.devices_button):
+        self.staff_tools = StaffTools(self)
+        for widget in (self.cashier_label, self.shift_label, self.sync_status_label, self.sync_panel_button,
+                       self.printer_status_label, self.scanner_status_label, self.devices_button,
+                       *self.staff_tools.buttons):
             bar.addWidget(widget)
         self.sale_view.sale_completed.connect(lambda _receipt: self._wake_sync())
         self.show_sync_status(None)
@@ -256,11 +262,12 @@ class MainWindow(QMainWindow):
         role = {"cashier": self.tr("Cashier"), "supervisor": self.tr("Supervisor"),
                 "manager": self.tr("Manager"), "admin": self.tr("Admin")}.get(user.role, user.role)
         self.cashier_label.setText(f"{role}: {user.name}")
-        self.sale_view.start(self._new_till(user))
-        self.stack.setCurrentWidget(self.sale_view)
+        self.sale_view.start(self.staff_tools.till_after_login(user) or self._new_till(user))
+        self.stack.setCurrentWidget(self.staff_tools.page_after_login(user) or self.sale_view)
         self.show_sync_status(self._sync_status)
 
     def _on_logout(self) -> None:
+        self.staff_tools.forget_lock()
         till = self.sale_view.till
         if till is not None and not till.cart.is_empty:
             # Never lose an open ticket on logout: it waits in the parked list.
@@ -272,3 +279,4 @@ class MainWindow(QMainWindow):
         self.cashier_label.setText(self.tr("Not logged in"))
         self.stack.setCurrentWidget(self.login_view)
         self.login_view.reset()
+        self.staff_tools.logged_out()

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMenu, QPushButton
+from PySide6.QtCore import QObject
 
 from pos.domain.errors import DomainError
 from pos.formatting import Formatter
@@ -40,31 +39,25 @@ class ManagerTools(QObject):
         self._user: UserView | None = None
         self.count_screen: CountScreen | None = None
         self.dashboard: DashboardDialog | None = None
-        # One button with a menu: the status bar is shared with the store, printer and devices.
-        self.button = QPushButton(self.tr("Manage…"))
-        self.button.setObjectName("managerToolsButton")
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.button.setEnabled(False)
-        menu = QMenu(self.button)
+        # The status bar has one "Manage…" menu (pos/ui/staff_tools.py); counts and the dashboard join it.
+        self.button = window.staff_tools.manage_button
+        menu = window.staff_tools.menu
+        menu.addSeparator()
         self.count_action = menu.addAction(self.tr("Stock count…"))
         self.count_action.setObjectName("stockCountAction")
         self.count_action.triggered.connect(lambda _checked=False: self.open_count())
         self.dashboard_action = menu.addAction(self.tr("Today at a glance…"))
         self.dashboard_action.setObjectName("dashboardAction")
         self.dashboard_action.triggered.connect(lambda _checked=False: self.open_dashboard())
-        self.button.setMenu(menu)
-        window.statusBar().addWidget(self.button)
         window.login_view.logged_in.connect(self._logged_in)
         window.sale_view.logout_requested.connect(self._logged_out)
         window.scan_routes.append(self.route_scan)
 
     def _logged_in(self, user: UserView) -> None:
         self._user = user
-        self.button.setEnabled(True)
 
     def _logged_out(self) -> None:
         self._user = None
-        self.button.setEnabled(False)
 
     def route_scan(self, code: str) -> bool:
         """Scanner input while the count screen is open is a count, not a sale."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from pos.domain.errors import DomainError
 from pos.ui.loyalty_messages import loyalty_message
+from pos.ui.staff_messages import describe_staff
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,9 @@ def describe(error: BaseException) -> str:
     p = error.params
     code = error.code
     reason = p.get("reason", "")
+    staff = describe_staff(error)  # staff, permissions and cash shifts (issue #8)
+    if staff is not None:
+        return staff
     if code == "unknown_barcode":
         return QCoreApplication.translate("Messages", "Unknown barcode: %1").replace("%1", str(p.get("code", "")))
     if code == "invalid_barcode":

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -45,6 +46,7 @@ from pos.ui.invoice_dialog import InvoiceDialog
 from pos.ui.message_bar import MessageBar
 from pos.ui.messages import describe
 from pos.ui.payment_dialog import PaymentDialog
+from pos.ui.price_dialog import PriceDialog
 from pos.ui.search_popup import SearchResults
 from pos.ui.theme import style, style_table
 from pos.ui.widgets import make_button
@@ -132,6 +134,8 @@ class SaleView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_F12), self, activated=self.pay)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, activated=self.change_quantity)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.discount)
+        QShortcut(QKeySequence(Qt.Key.Key_F6), self, activated=self.change_price)
+        QShortcut(QKeySequence(Qt.Key.Key_F7), self, activated=self.void_sale)
         QShortcut(QKeySequence(Qt.Key.Key_F8), self, activated=self.void_line)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=self.park)
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, activated=self.resume)
@@ -167,9 +171,12 @@ class SaleView(QWidget):
         self.logout_button = self._button(self.tr("Log out"), self.logout_requested.emit, "logoutButton")
         self.no_sale_button = self._button(self.tr("Open drawer"), self.no_sale, "noSaleButton")
         self.last_receipt_button = self._button(self.tr("Last receipt"), self.show_last_receipt, "lastReceiptButton")
+        self.price_button = self._button(self.tr("Price (F6)"), self.change_price, "priceButton")
+        self.void_sale_button = self._button(self.tr("Void sale (F7)"), self.void_sale, "voidSaleButton")
         for i, button in enumerate((self.customer_button, self.pickups_button, self.returns_button,
                                     self.park_button, self.resume_button, self.no_sale_button,
-                                    self.last_receipt_button, self.logout_button)):
+                                    self.last_receipt_button, self.price_button, self.void_sale_button,
+                                    self.logout_button)):
             actions.addWidget(button, i // 3, i % 3)
         layout.addLayout(actions)
 
@@ -377,6 +384,29 @@ class SaleView(QWidget):
             return
         till, line_id = target
         self._run(lambda: with_approval(self, lambda pin: till.void_line(line_id, pin)))
+        self.scan_input.setFocus()
+
+    def change_price(self) -> None:
+        """Override the selected line's price; the service decides whether a manager must approve it."""
+        target = self._line_to_act_on()
+        if target is None:
+            return
+        till, line_id = target
+        line = till.cart.line(line_id)
+        dialog = PriceDialog(self, line.product.name, line.product.unit_price, self._fmt)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.price is not None:
+            price, reason = dialog.price, dialog.reason_input.text()
+            self._run(lambda: with_approval(self, lambda pin: till.set_price(line_id, price, pin, reason)))
+        self.scan_input.setFocus()
+
+    def void_sale(self) -> None:
+        """Void the whole open ticket (the ``void_sale`` rule may ask for a manager)."""
+        if self.till is None or self.till.cart.is_empty:
+            return
+        till = self.till
+        answer = QMessageBox.question(self, self.tr("Void sale"), self.tr("Void the whole ticket?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda: with_approval(self, lambda pin: till.clear(pin)))
         self.scan_input.setFocus()
 
     def discount(self) -> None:

@@ -3,14 +3,98 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/approval_dialog.py" line="20" />
+        <location filename="../../pos/ui/approval_dialog.py" line="21" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/approval_dialog.py" line="24" />
+        <location filename="../../pos/ui/approval_dialog.py" line="30" />
         <source>Manager PIN:</source>
         <translation>PIN del encargado:</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="55" />
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="71" />
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="76" />
+        <source>All actions</source>
+        <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="80" />
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="80" />
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="81" />
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="81" />
+        <location filename="../../pos/ui/audit_dialog.py" line="86" />
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="84" />
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="86" />
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="86" />
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="86" />
+        <source>Approved by</source>
+        <translation>Autorizado por</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="87" />
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="103" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="120" />
+        <source>%1 entries</source>
+        <translation>%1 entradas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="122" />
+        <source>✔ Chain intact: no entry was altered</source>
+        <translation>✔ Cadena intacta: ninguna entrada se ha alterado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/audit_dialog.py" line="125" />
+        <source>✖ Chain broken: entries were altered</source>
+        <translation>✖ Cadena rota: se han alterado entradas</translation>
     </message>
 </context>
 <context>
@@ -39,6 +123,37 @@
         <location filename="../../pos/ui/cart_model.py" line="27" />
         <source>Amount</source>
         <translation>Importe</translation>
+    </message>
+</context>
+<context>
+    <name>CashCountWidget</name>
+    <message>
+        <location filename="../../pos/ui/cash_count_widget.py" line="36" />
+        <source>Pieces of %1</source>
+        <translation>Piezas de %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_count_widget.py" line="63" />
+        <source>Counted: %1</source>
+        <translation>Contado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CashMoveDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="56" />
+        <source>e.g. bank deposit, change from the bank</source>
+        <translation>p. ej. ingreso en el banco, cambio del banco</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="57" />
+        <source>Amount:</source>
+        <translation>Importe:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="58" />
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
     </message>
 </context>
 <context>
@@ -986,88 +1101,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="47" />
+        <location filename="../../pos/ui/main_window.py" line="48" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="101" />
-        <location filename="../../pos/ui/main_window.py" line="272" />
+        <location filename="../../pos/ui/main_window.py" line="102" />
+        <location filename="../../pos/ui/main_window.py" line="279" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="105" />
+        <location filename="../../pos/ui/main_window.py" line="109" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="110" />
+        <location filename="../../pos/ui/main_window.py" line="114" />
         <source>Devices…</source>
         <translation>Dispositivos…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="143" />
+        <location filename="../../pos/ui/main_window.py" line="149" />
         <source>Keyboard-wedge scanner (USB)</source>
         <translation>Escáner de teclado (USB)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="167" />
+        <location filename="../../pos/ui/main_window.py" line="173" />
         <source>Scan the customer's extra items: they go on a normal sale.</source>
         <translation>Escanee los artículos que el cliente añade: van en una venta normal.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="188" />
+        <location filename="../../pos/ui/main_window.py" line="194" />
         <source>Only a manager can change the devices.</source>
         <translation>Solo un encargado puede cambiar los dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="205" />
+        <location filename="../../pos/ui/main_window.py" line="211" />
         <source>● Scanner: wrong settings</source>
         <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="207" />
+        <location filename="../../pos/ui/main_window.py" line="213" />
         <source>● Scanner: connected</source>
         <translation>● Escáner: conectado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="209" />
+        <location filename="../../pos/ui/main_window.py" line="215" />
         <source>● Scanner: unplugged, retrying</source>
         <translation>● Escáner: desconectado, reintentando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="211" />
+        <location filename="../../pos/ui/main_window.py" line="217" />
         <source>● Scanner: not working</source>
         <translation>● Escáner: no funciona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="248" />
+        <location filename="../../pos/ui/main_window.py" line="254" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="256" />
+        <location filename="../../pos/ui/main_window.py" line="262" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="256" />
+        <location filename="../../pos/ui/main_window.py" line="262" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="257" />
+        <location filename="../../pos/ui/main_window.py" line="263" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="257" />
+        <location filename="../../pos/ui/main_window.py" line="263" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="267" />
+        <location filename="../../pos/ui/main_window.py" line="274" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -1075,17 +1190,12 @@
 <context>
     <name>ManagerTools</name>
     <message>
-        <location filename="../../pos/ui/manager_tools.py" line="44" />
-        <source>Manage…</source>
-        <translation>Gestión…</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/manager_tools.py" line="49" />
+        <location filename="../../pos/ui/manager_tools.py" line="46" />
         <source>Stock count…</source>
         <translation>Inventario…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager_tools.py" line="52" />
+        <location filename="../../pos/ui/manager_tools.py" line="49" />
         <source>Today at a glance…</source>
         <translation>El día de hoy…</translation>
     </message>
@@ -1093,294 +1203,294 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="21" />
+        <location filename="../../pos/ui/messages.py" line="22" />
         <source>Something went wrong. The sale is still open; try again or call the manager.</source>
         <translation>Algo ha fallado. La venta sigue abierta; vuelva a intentarlo o llame al encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="28" />
+        <location filename="../../pos/ui/messages.py" line="32" />
         <source>Unknown barcode: %1</source>
         <translation>Código desconocido: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="31" />
+        <location filename="../../pos/ui/messages.py" line="35" />
         <source>Barcode %1 is misread (wrong check digit). Scan it again.</source>
         <translation>Código %1 mal leído (dígito de control incorrecto). Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="34" />
+        <location filename="../../pos/ui/messages.py" line="38" />
         <source>That is not a barcode we can read. Scan it again.</source>
         <translation>No es un código que podamos leer. Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="37" />
+        <location filename="../../pos/ui/messages.py" line="41" />
         <source>The quantity must be greater than zero.</source>
         <translation>La cantidad debe ser mayor que cero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="38" />
+        <location filename="../../pos/ui/messages.py" line="42" />
         <source>That quantity is too large.</source>
         <translation>Esa cantidad es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="39" />
+        <location filename="../../pos/ui/messages.py" line="43" />
         <source>Quantities have at most three decimals.</source>
         <translation>Las cantidades admiten como máximo tres decimales.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="40" />
+        <location filename="../../pos/ui/messages.py" line="44" />
         <source>This ticket has too many lines. Pay it and start a new one.</source>
         <translation>Este ticket tiene demasiadas líneas. Cóbrelo y empiece otro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="43" />
+        <location filename="../../pos/ui/messages.py" line="47" />
         <source>That is not a valid quantity.</source>
         <translation>No es una cantidad válida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="46" />
+        <location filename="../../pos/ui/messages.py" line="50" />
         <source>That amount is too large.</source>
         <translation>Ese importe es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="47" />
+        <location filename="../../pos/ui/messages.py" line="51" />
         <source>That is not a valid amount.</source>
         <translation>No es un importe válido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="50" />
+        <location filename="../../pos/ui/messages.py" line="54" />
         <source>The discount cannot be larger than the amount.</source>
         <translation>El descuento no puede superar el importe.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="51" />
+        <location filename="../../pos/ui/messages.py" line="55" />
         <source>That is not a valid discount.</source>
         <translation>No es un descuento válido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="54" />
+        <location filename="../../pos/ui/messages.py" line="58" />
         <source>A card or wallet payment cannot be more than the amount due.</source>
         <translation>Un pago con tarjeta o monedero no puede superar el importe pendiente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="57" />
+        <location filename="../../pos/ui/messages.py" line="61" />
         <source>That cash amount is far above the total. Check the amount.</source>
         <translation>Ese importe en efectivo supera con mucho el total. Revise el importe.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="60" />
+        <location filename="../../pos/ui/messages.py" line="64" />
         <source>The ticket is not fully paid yet.</source>
         <translation>El ticket aún no está pagado del todo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="61" />
+        <location filename="../../pos/ui/messages.py" line="65" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="62" />
+        <location filename="../../pos/ui/messages.py" line="66" />
         <source>The ticket is already paid.</source>
         <translation>El ticket ya está pagado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="63" />
+        <location filename="../../pos/ui/messages.py" line="67" />
         <source>The payment could not be taken.</source>
         <translation>No se ha podido cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="65" />
-        <location filename="../../pos/ui/messages.py" line="73" />
+        <location filename="../../pos/ui/messages.py" line="69" />
+        <location filename="../../pos/ui/messages.py" line="77" />
         <source>A manager must approve this.</source>
         <translation>Esto necesita la autorización de un encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="68" />
-        <location filename="../../pos/ui/messages.py" line="74" />
+        <location filename="../../pos/ui/messages.py" line="72" />
+        <location filename="../../pos/ui/messages.py" line="78" />
         <source>Wrong PIN.</source>
         <translation>PIN incorrecto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="69" />
+        <location filename="../../pos/ui/messages.py" line="73" />
         <source>Too many wrong PINs. Wait %1 seconds.</source>
         <translation>Demasiados PIN incorrectos. Espere %1 segundos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="72" />
+        <location filename="../../pos/ui/messages.py" line="76" />
         <source>This PIN may not approve that.</source>
         <translation>Ese PIN no puede autorizar esto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="77" />
+        <location filename="../../pos/ui/messages.py" line="81" />
         <source>The till database is busy. Nothing was lost: press Pay again.</source>
         <translation>La base de datos de la caja está ocupada. No se ha perdido nada: pulse Cobrar de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="80" />
+        <location filename="../../pos/ui/messages.py" line="84" />
         <source>The disk is full. Nothing was lost, but call IT before selling on.</source>
         <translation>El disco está lleno. No se ha perdido nada, pero avise a informática antes de seguir vendiendo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="83" />
+        <location filename="../../pos/ui/messages.py" line="87" />
         <source>This computer has no secure password store; IT can set MOSTRADOR_STORE_KEY and MOSTRADOR_STORE_SECRET instead.</source>
         <translation>Este equipo no tiene almacén seguro de contraseñas; informática puede definir MOSTRADOR_STORE_KEY y MOSTRADOR_STORE_SECRET.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="89" />
+        <location filename="../../pos/ui/messages.py" line="93" />
         <source>The sale could not be saved. Nothing was lost: try again.</source>
         <translation>No se ha podido guardar la venta. No se ha perdido nada: inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="93" />
+        <location filename="../../pos/ui/messages.py" line="97" />
         <source>That cannot be done in the order's current state.</source>
         <translation>Eso no se puede hacer en el estado actual del pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="94" />
+        <location filename="../../pos/ui/messages.py" line="98" />
         <source>That item is not in this order.</source>
         <translation>Ese artículo no está en este pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="95" />
+        <location filename="../../pos/ui/messages.py" line="99" />
         <source>All units of that item are already picked.</source>
         <translation>Ya están preparadas todas las unidades de ese artículo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="96" />
+        <location filename="../../pos/ui/messages.py" line="100" />
         <source>Not every item is picked yet.</source>
         <translation>Aún faltan artículos por preparar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="97" />
+        <location filename="../../pos/ui/messages.py" line="101" />
         <source>Check the customer's code or ID before handing over.</source>
         <translation>Compruebe el código o el documento del cliente antes de entregar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="99" />
+        <location filename="../../pos/ui/messages.py" line="103" />
         <source>That code does not match the order.</source>
         <translation>Ese código no corresponde al pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="100" />
+        <location filename="../../pos/ui/messages.py" line="104" />
         <source>This order is paid at the store: take the payment first.</source>
         <translation>Este pedido se paga en tienda: cobre primero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="102" />
+        <location filename="../../pos/ui/messages.py" line="106" />
         <source>Nothing is left to collect.</source>
         <translation>No queda nada por recoger.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="103" />
+        <location filename="../../pos/ui/messages.py" line="107" />
         <source>This order was cancelled online: do not hand it over. A manager has been told.</source>
         <translation>Este pedido se canceló online: no lo entregue. Se ha avisado al encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="105" />
+        <location filename="../../pos/ui/messages.py" line="109" />
         <source>Part of this order was already collected.</source>
         <translation>Parte de este pedido ya se recogió.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="107" />
+        <location filename="../../pos/ui/messages.py" line="111" />
         <source>This order is already paid.</source>
         <translation>Este pedido ya está pagado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="108" />
+        <location filename="../../pos/ui/messages.py" line="112" />
         <source>The order's lines do not add up to its total: check the order in the online store.</source>
         <translation>Las líneas del pedido no suman su total: revise el pedido en la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="110" />
+        <location filename="../../pos/ui/messages.py" line="114" />
         <source>A product of this order is not in the till's catalogue: sync the catalogue first.</source>
         <translation>Un producto de este pedido no está en el catálogo de la caja: sincronice el catálogo primero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="112" />
+        <location filename="../../pos/ui/messages.py" line="116" />
         <source>No payment for this order was found.</source>
         <translation>No se encuentra el cobro de este pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="113" />
+        <location filename="../../pos/ui/messages.py" line="117" />
         <source>That payment already paid another order.</source>
         <translation>Ese cobro ya pagó otro pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="114" />
+        <location filename="../../pos/ui/messages.py" line="118" />
         <source>That quantity is not valid.</source>
         <translation>Esa cantidad no es válida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="115" />
+        <location filename="../../pos/ui/messages.py" line="119" />
         <source>That entry is already resolved.</source>
         <translation>Esa incidencia ya está resuelta.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="116" />
+        <location filename="../../pos/ui/messages.py" line="120" />
         <source>Write down what was done.</source>
         <translation>Anote qué se ha hecho.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="117" />
+        <location filename="../../pos/ui/messages.py" line="121" />
         <source>The pickup desk refused that.</source>
         <translation>No se puede hacer eso en recogidas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="120" />
+        <location filename="../../pos/ui/messages.py" line="124" />
         <source>The customer's name is needed.</source>
         <translation>Falta el nombre del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="121" />
+        <location filename="../../pos/ui/messages.py" line="125" />
         <source>That tax ID does not look right (NIF, CIF or RFC).</source>
         <translation>Ese NIF/CIF/RFC no parece correcto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="122" />
+        <location filename="../../pos/ui/messages.py" line="126" />
         <source>The customer's address is needed.</source>
         <translation>Falta la dirección del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="126" />
+        <location filename="../../pos/ui/messages.py" line="130" />
         <source>The count is not at the right step for that.</source>
         <translation>El recuento no está en el paso adecuado para eso.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="127" />
+        <location filename="../../pos/ui/messages.py" line="131" />
         <source>A stock count is already open on this till: finish or cancel it first.</source>
         <translation>Ya hay un recuento abierto en esta caja: termínelo o anúlelo antes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="129" />
+        <location filename="../../pos/ui/messages.py" line="133" />
         <source>%1 variances still need a reason.</source>
         <translation>A %1 diferencias les falta el motivo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="131" />
+        <location filename="../../pos/ui/messages.py" line="135" />
         <source>Pick a reason from the list.</source>
         <translation>Elija un motivo de la lista.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="132" />
+        <location filename="../../pos/ui/messages.py" line="136" />
         <source>Choose what to count (a zone needs a name).</source>
         <translation>Elija qué contar (una zona necesita un nombre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="133" />
+        <location filename="../../pos/ui/messages.py" line="137" />
         <source>%1 is not in the category being counted.</source>
         <translation>%1 no es de la categoría que se está contando.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="135" />
+        <location filename="../../pos/ui/messages.py" line="139" />
         <source>That file is not a count saved by a till.</source>
         <translation>Ese archivo no es un recuento guardado por una caja.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="136" />
+        <location filename="../../pos/ui/messages.py" line="140" />
         <source>You have nothing to undo.</source>
         <translation>No tiene nada que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="137" />
+        <location filename="../../pos/ui/messages.py" line="141" />
         <source>The stock count refused that.</source>
         <translation>El recuento no lo permite.</translation>
     </message>
@@ -1451,17 +1561,17 @@
     </message>
     <message>
         <location filename="../../pos/ui/loyalty_messages.py" line="37" />
-        <location filename="../../pos/ui/messages.py" line="123" />
+        <location filename="../../pos/ui/messages.py" line="127" />
         <source>Check the customer's data.</source>
         <translation>Revise los datos del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="145" />
+        <location filename="../../pos/ui/messages.py" line="149" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="147" />
+        <location filename="../../pos/ui/messages.py" line="151" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
     </message>
@@ -1910,6 +2020,44 @@
     </message>
 </context>
 <context>
+    <name>PriceDialog</name>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="19" />
+        <source>Change price</source>
+        <translation>Cambiar precio</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="26" />
+        <source>Product:</source>
+        <translation>Producto:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="27" />
+        <source>Current price:</source>
+        <translation>Precio actual:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="30" />
+        <source>New price:</source>
+        <translation>Precio nuevo:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="34" />
+        <source>e.g. shelf label, damaged packaging</source>
+        <translation>p. ej. etiqueta del estante, envase dañado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="35" />
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_dialog.py" line="52" />
+        <source>The price cannot be negative.</source>
+        <translation>El precio no puede ser negativo.</translation>
+    </message>
+</context>
+<context>
     <name>Printer</name>
     <message>
         <location filename="../../pos/ui/printer_status.py" line="20" />
@@ -2158,13 +2306,13 @@
     </message>
     <message>
         <location filename="../../pos/ui/returns_dialog.py" line="70" />
-        <source>Restock</source>
-        <translation>Al stock</translation>
+        <source>Take back</source>
+        <translation>Devuelve</translation>
     </message>
     <message>
         <location filename="../../pos/ui/returns_dialog.py" line="70" />
-        <source>Take back</source>
-        <translation>Devuelve</translation>
+        <source>Restock</source>
+        <translation>Al stock</translation>
     </message>
     <message>
         <location filename="../../pos/ui/returns_dialog.py" line="75" />
@@ -2542,223 +2690,766 @@
 <context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="84" />
+        <location filename="../../pos/ui/sale_view.py" line="86" />
         <source>Scan or search product…</source>
         <translation>Escanear o buscar producto…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="85" />
+        <location filename="../../pos/ui/sale_view.py" line="87" />
         <source>Scan or search product</source>
         <translation>Escanear o buscar producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="146" />
+        <location filename="../../pos/ui/sale_view.py" line="150" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="159" />
-        <location filename="../../pos/ui/sale_view.py" line="242" />
+        <location filename="../../pos/ui/sale_view.py" line="163" />
+        <location filename="../../pos/ui/sale_view.py" line="249" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="160" />
+        <location filename="../../pos/ui/sale_view.py" line="164" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="161" />
+        <location filename="../../pos/ui/sale_view.py" line="165" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="164" />
-        <location filename="../../pos/ui/sale_view.py" line="547" />
+        <location filename="../../pos/ui/sale_view.py" line="168" />
+        <location filename="../../pos/ui/sale_view.py" line="577" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="165" />
+        <location filename="../../pos/ui/sale_view.py" line="169" />
         <source>Park (F9)</source>
         <translation>Aparcar (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="166" />
+        <location filename="../../pos/ui/sale_view.py" line="170" />
         <source>Resume (F10)</source>
         <translation>Recuperar (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="167" />
+        <location filename="../../pos/ui/sale_view.py" line="171" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="168" />
+        <location filename="../../pos/ui/sale_view.py" line="172" />
         <source>Open drawer</source>
         <translation>Abrir cajón</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="169" />
+        <location filename="../../pos/ui/sale_view.py" line="173" />
         <source>Last receipt</source>
         <translation>Último ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="182" />
+        <location filename="../../pos/ui/sale_view.py" line="174" />
+        <source>Price (F6)</source>
+        <translation>Precio (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="175" />
+        <source>Void sale (F7)</source>
+        <translation>Anular venta (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="189" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="183" />
+        <location filename="../../pos/ui/sale_view.py" line="190" />
         <source>Discount (F5)</source>
         <translation>Descuento (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="184" />
+        <location filename="../../pos/ui/sale_view.py" line="191" />
         <source>Void line (F8)</source>
         <translation>Anular línea (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="188" />
+        <location filename="../../pos/ui/sale_view.py" line="195" />
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="191" />
+        <location filename="../../pos/ui/sale_view.py" line="198" />
         <source>PAY (F12)</source>
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="198" />
-        <location filename="../../pos/ui/sale_view.py" line="453" />
+        <location filename="../../pos/ui/sale_view.py" line="205" />
+        <location filename="../../pos/ui/sale_view.py" line="483" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="211" />
+        <location filename="../../pos/ui/sale_view.py" line="218" />
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="212" />
+        <location filename="../../pos/ui/sale_view.py" line="219" />
         <source>Gift receipt</source>
         <translation>Ticket regalo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="213" />
+        <location filename="../../pos/ui/sale_view.py" line="220" />
         <source>Save as PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="214" />
+        <location filename="../../pos/ui/sale_view.py" line="221" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="234" />
+        <location filename="../../pos/ui/sale_view.py" line="241" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="237" />
+        <location filename="../../pos/ui/sale_view.py" line="244" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="354" />
+        <location filename="../../pos/ui/sale_view.py" line="361" />
         <source>Select a line first.</source>
         <translation>Seleccione primero una línea.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="366" />
+        <location filename="../../pos/ui/sale_view.py" line="373" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="366" />
+        <location filename="../../pos/ui/sale_view.py" line="373" />
         <source>New quantity:</source>
         <translation>Nueva cantidad:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="402" />
+        <location filename="../../pos/ui/sale_view.py" line="407" />
+        <source>Void sale</source>
+        <translation>Anular venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="407" />
+        <source>Void the whole ticket?</source>
+        <translation>¿Anular el ticket entero?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="432" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="404" />
+        <location filename="../../pos/ui/sale_view.py" line="434" />
         <source>Ticket of %1</source>
         <translation>Ticket de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="410" />
+        <location filename="../../pos/ui/sale_view.py" line="440" />
         <source>Sale parked.</source>
         <translation>Venta aparcada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="419" />
+        <location filename="../../pos/ui/sale_view.py" line="449" />
         <source>No parked sales.</source>
         <translation>No hay ventas aparcadas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="422" />
+        <location filename="../../pos/ui/sale_view.py" line="452" />
         <source>Resume sale</source>
         <translation>Recuperar venta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="422" />
+        <location filename="../../pos/ui/sale_view.py" line="452" />
         <source>Parked sales:</source>
         <translation>Ventas aparcadas:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="455" />
+        <location filename="../../pos/ui/sale_view.py" line="485" />
         <source>Refund</source>
         <translation>Reembolso</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="478" />
-        <location filename="../../pos/ui/sale_view.py" line="523" />
+        <location filename="../../pos/ui/sale_view.py" line="508" />
+        <location filename="../../pos/ui/sale_view.py" line="553" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="481" />
+        <location filename="../../pos/ui/sale_view.py" line="511" />
         <source>No receipt printer is configured.</source>
         <translation>No hay impresora de tickets configurada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="483" />
+        <location filename="../../pos/ui/sale_view.py" line="513" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="497" />
+        <location filename="../../pos/ui/sale_view.py" line="527" />
         <source>Save receipt as PDF</source>
         <translation>Guardar ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="503" />
+        <location filename="../../pos/ui/sale_view.py" line="533" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="505" />
+        <location filename="../../pos/ui/sale_view.py" line="535" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="517" />
+        <location filename="../../pos/ui/sale_view.py" line="547" />
         <source>Invoice %1 issued.</source>
         <translation>Factura %1 emitida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="539" />
+        <location filename="../../pos/ui/sale_view.py" line="569" />
         <source>No receipt printer is configured to open the drawer.</source>
         <translation>No hay impresora configurada para abrir el cajón.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="542" />
+        <location filename="../../pos/ui/sale_view.py" line="572" />
         <source>Drawer opened (approved by %1).</source>
         <translation>Cajón abierto (autorizado por %1).</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="83" />
+        <source>Shift and cash</source>
+        <translation>Turno y caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="109" />
+        <location filename="../../pos/ui/shift_dialog.py" line="198" />
+        <source>Cash in</source>
+        <translation>Entrada de caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="110" />
+        <location filename="../../pos/ui/shift_dialog.py" line="198" />
+        <source>Cash out</source>
+        <translation>Salida de caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="111" />
+        <source>X report (mid-shift)</source>
+        <translation>Informe X (parcial)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="112" />
+        <source>Close shift (Z)…</source>
+        <translation>Cierre de caja (Z)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="113" />
+        <source>Last Z report</source>
+        <translation>Último cierre Z</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="118" />
+        <source>Back to the sale</source>
+        <translation>Volver a la venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="124" />
+        <source>Close shift: blind count</source>
+        <translation>Cierre de caja: recuento a ciegas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="127" />
+        <source>Count the cash in the drawer by note and coin. What the till expects is shown only after the count is confirmed.</source>
+        <translation>Cuente el efectivo del cajón por billetes y monedas. Lo que la caja espera se muestra solo después de confirmar el recuento.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="134" />
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="137" />
+        <source>Confirm count and close (Z)</source>
+        <translation>Confirmar recuento y cerrar (Z)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="160" />
+        <source>Expected cash</source>
+        <translation>Efectivo esperado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="161" />
+        <source>Counted cash</source>
+        <translation>Efectivo contado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="162" />
+        <source>Cash variance</source>
+        <translation>Descuadre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="173" />
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="174" />
+        <source>Save as PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="176" />
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="185" />
+        <source>No shift is open on this till.</source>
+        <translation>No hay ningún turno abierto en esta caja.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="189" />
+        <source>Shift %1 · opened %2 by %3 · float %4</source>
+        <translation>Turno %1 · abierto %2 por %3 · fondo %4</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="212" />
+        <source>%1: %2 recorded.</source>
+        <translation>%1: %2 registrada.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="251" />
+        <source>Shift %1 closed · Z %2</source>
+        <translation>Turno %1 cerrado · Z %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="254" />
+        <source>X report · shift %1</source>
+        <translation>Informe X · turno %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="262" />
+        <source>Balanced</source>
+        <translation>Cuadra</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="264" />
+        <source>over</source>
+        <translation>sobra</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="266" />
+        <source>short</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="277" />
+        <source>No receipt printer is configured: save the report as PDF.</source>
+        <translation>No hay impresora de tickets configurada: guarde el informe en PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="280" />
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="287" />
+        <source>Save report as PDF</source>
+        <translation>Guardar informe en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="297" />
+        <source>Could not save the PDF: %1</source>
+        <translation>No se pudo guardar el PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialog.py" line="299" />
+        <source>PDF saved.</source>
+        <translation>PDF guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftOpenView</name>
+    <message>
+        <location filename="../../pos/ui/shift_open_view.py" line="34" />
+        <source>Open the till</source>
+        <translation>Abrir la caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_open_view.py" line="37" />
+        <source>No shift is open on this till. Count the float in the drawer and open the shift.</source>
+        <translation>No hay ningún turno abierto en esta caja. Cuente el fondo del cajón y abra el turno.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_open_view.py" line="49" />
+        <source>Log out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_open_view.py" line="51" />
+        <source>Open shift</source>
+        <translation>Abrir turno</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="56" />
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="63" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="63" />
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="63" />
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="63" />
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="64" />
+        <source>inactive</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="76" />
+        <source>Selected person</source>
+        <translation>Persona seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="80" />
+        <source>Change role</source>
+        <translation>Cambiar rol</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="82" />
+        <source>new PIN</source>
+        <translation>PIN nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="85" />
+        <source>Reset PIN</source>
+        <translation>Cambiar PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="86" />
+        <source>Activate / deactivate</source>
+        <translation>Activar / desactivar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="89" />
+        <source>Add a person</source>
+        <translation>Añadir una persona</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="95" />
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="96" />
+        <source>Role:</source>
+        <translation>Rol:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="97" />
+        <source>PIN (4–8 digits):</source>
+        <translation>PIN (4–8 cifras):</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="100" />
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="103" />
+        <source>People log in with their PIN alone, so every PIN must be different.</source>
+        <translation>Cada persona entra solo con su PIN, así que todos los PIN deben ser distintos.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="108" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="131" />
+        <source>Select a person first.</source>
+        <translation>Seleccione primero una persona.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="146" />
+        <source>Added.</source>
+        <translation>Añadido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="154" />
+        <source>Role changed.</source>
+        <translation>Rol cambiado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="160" />
+        <source>PIN changed.</source>
+        <translation>PIN cambiado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_dialog.py" line="167" />
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMessages</name>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="12" />
+        <source>Void a line</source>
+        <translation>Anular una línea</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="13" />
+        <source>Void the whole sale</source>
+        <translation>Anular la venta entera</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="14" />
+        <location filename="../../pos/ui/staff_messages.py" line="15" />
+        <source>Discount above the limit</source>
+        <translation>Descuento por encima del límite</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="16" />
+        <source>Price change</source>
+        <translation>Cambio de precio</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="17" />
+        <source>Refund above the limit</source>
+        <translation>Reembolso por encima del límite</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="18" />
+        <source>Open the drawer without a sale</source>
+        <translation>Abrir el cajón sin venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="19" />
+        <source>Cancel a pickup order</source>
+        <translation>Cancelar un pedido de recogida</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="20" />
+        <source>Take cash out of the drawer</source>
+        <translation>Sacar efectivo del cajón</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="21" />
+        <source>X report (shows the expected cash)</source>
+        <translation>Informe X (muestra el efectivo esperado)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="22" />
+        <source>See the audit log</source>
+        <translation>Ver el registro de auditoría</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="23" />
+        <source>Manage staff</source>
+        <translation>Gestionar el personal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="30" />
+        <source>Cashier</source>
+        <translation>Cajero/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="31" />
+        <source>Supervisor</source>
+        <translation>Supervisor/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="32" />
+        <source>Manager</source>
+        <translation>Encargado/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="33" />
+        <source>Admin</source>
+        <translation>Administrador/a</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="43" />
+        <source>A supervisor or a manager must approve this.</source>
+        <translation>Esto necesita la autorización de un supervisor o un encargado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="44" />
+        <source>An administrator must approve this.</source>
+        <translation>Esto necesita la autorización de un administrador.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="45" />
+        <source>A manager must approve this.</source>
+        <translation>Esto necesita la autorización de un encargado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="49" />
+        <source>This till has no open shift. Open one (count the float) to sell.</source>
+        <translation>Esta caja no tiene turno abierto. Abra uno (cuente el fondo) para vender.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="51" />
+        <source>A shift is already open on this till.</source>
+        <translation>Ya hay un turno abierto en esta caja.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="52" />
+        <source>Say why the cash goes in or out.</source>
+        <translation>Indique por qué entra o sale el efectivo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="53" />
+        <source>The amount must be greater than zero.</source>
+        <translation>El importe debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="54" />
+        <source>The drawer should not hold that much cash. Check the amount.</source>
+        <translation>El cajón no debería tener tanto efectivo. Revise el importe.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="56" />
+        <source>That shift has no Z report.</source>
+        <translation>Ese turno no tiene cierre Z.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="57" />
+        <source>The shift refused that.</source>
+        <translation>El turno no lo permite.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="60" />
+        <source>There are no denominations for this currency.</source>
+        <translation>No hay billetes ni monedas definidos para esta moneda.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="61" />
+        <source>Check the count: one of the numbers is not right.</source>
+        <translation>Revise el recuento: uno de los números no es correcto.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="64" />
+        <source>The name is needed.</source>
+        <translation>Falta el nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="65" />
+        <source>There is already someone with that name.</source>
+        <translation>Ya hay alguien con ese nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="66" />
+        <source>Unknown role.</source>
+        <translation>Rol desconocido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="67" />
+        <source>Someone else already uses that PIN. Choose another one.</source>
+        <translation>Otra persona ya usa ese PIN. Elija otro.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="69" />
+        <source>The last administrator cannot be removed or demoted.</source>
+        <translation>El último administrador no se puede quitar ni bajar de rol.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="71" />
+        <source>That change to the staff was refused.</source>
+        <translation>Ese cambio en el personal no se ha permitido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_messages.py" line="73" />
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>Un PIN tiene de 4 a 8 cifras.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTools</name>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="60" />
+        <source>Shift and cash…</source>
+        <translation>Turno y caja…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="61" />
+        <source>Audit log…</source>
+        <translation>Auditoría…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="62" />
+        <source>Staff…</source>
+        <translation>Personal…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="63" />
+        <source>Manage…</source>
+        <translation>Gestión…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="107" />
+        <source>Open at lock: %1</source>
+        <translation>Abierta al bloquear: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="148" />
+        <source>Locked</source>
+        <translation>Bloqueada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="151" />
+        <source>Locked after a while without use. Type your PIN: the sale is kept.</source>
+        <translation>Bloqueada tras un rato sin uso. Escriba su PIN: la venta se conserva.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="166" />
+        <source>Till closed</source>
+        <translation>Caja cerrada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="168" />
+        <source>Shift %1</source>
+        <translation>Turno %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="202" />
+        <source>%1: only for %2 and above.</source>
+        <translation>%1: solo para %2 o superior.</translation>
     </message>
 </context>
 <context>

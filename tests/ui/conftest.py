@@ -71,13 +71,20 @@ def on_next_modal(callback, expected: str | None = None) -> None:  # type: ignor
     QTimer.singleShot(10, poll)
 
 
-def login(qtbot, window, pin: str = "1234") -> None:  # type: ignore[no-untyped-def]
+def login(qtbot, window, pin: str = "1234", float_pieces: int = 10) -> None:  # type: ignore[no-untyped-def]
+    """Type the PIN and Enter. When the till has no open shift it asks for the float: count
+    ``float_pieces`` notes (or coins) of 10 and open the shift, so the sale screen is ready."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLineEdit
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox
 
     field = window.findChild(QLineEdit, "loginPinInput")
     qtbot.keyClicks(field, pin)
     qtbot.keyClick(field, Qt.Key.Key_Return)
+    page = window.stack.currentWidget()
+    if page.objectName() == "shiftOpenView":
+        page.findChild(QSpinBox, "denom_1000").setValue(float_pieces)
+        page.findChild(QPushButton, "openShiftButton").click()
+        assert window.stack.currentWidget() is window.sale_view, page.findChild(QLabel, "shiftOpenError").text()
 
 
 def scan(qtbot, window, code: str) -> None:  # type: ignore[no-untyped-def]

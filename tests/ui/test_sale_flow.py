@@ -11,7 +11,7 @@ from pos.demo.catalog import demo_products
 from pos.domain.money import Money
 from pos.formatting import Formatter
 from pos.ledger.models import OutboxEvent, Sale, StockLevel
-from tests.ui.conftest import make_window, screenshot
+from tests.ui.conftest import login, make_window, screenshot
 
 EANS = ["8412345600012", "8412345602627", "8412345605833"]
 BY_EAN = {p.ean13: p for p in demo_products()}
@@ -33,9 +33,7 @@ def scan_like_wedge(qtbot, widget, code: str) -> None:  # type: ignore[no-untype
 def test_login_scan_three_pay_cash_with_change(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
     before = _stock(services)
     window = make_window(qtbot, services)
-    pin = window.findChild(QLineEdit, "loginPinInput")
-    qtbot.keyClicks(pin, "1234")
-    qtbot.keyClick(pin, Qt.Key.Key_Return)
+    login(qtbot, window)  # types the PIN and Enter (and opens the shift with a float when asked)
     scan = window.findChild(QLineEdit, "scanInput")
     assert window.stack.currentWidget() is window.sale_view
     for code in EANS:
@@ -81,9 +79,7 @@ def test_login_scan_three_pay_cash_with_change(qtbot, services: Services) -> Non
 
 def test_unknown_barcode_beeps_and_leaves_cart(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, services)
-    pin = window.findChild(QLineEdit, "loginPinInput")
-    qtbot.keyClicks(pin, "1234")
-    qtbot.keyClick(pin, Qt.Key.Key_Return)
+    login(qtbot, window)  # types the PIN and Enter (and opens the shift with a float when asked)
     scan = window.findChild(QLineEdit, "scanInput")
     scan_like_wedge(qtbot, scan, EANS[0])
     scan_like_wedge(qtbot, scan, "4006381333931")  # valid EAN-13, not in the catalogue

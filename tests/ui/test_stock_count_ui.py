@@ -29,7 +29,7 @@ def _sell(services: Services, codes: list[str], kind: TenderKind = TenderKind.CA
 
 
 def _open(window, tool: str) -> None:  # type: ignore[no-untyped-def]
-    button = window.findChild(QPushButton, "managerToolsButton")
+    button = window.findChild(QPushButton, "manageButton")
     assert button.isEnabled() and button.isVisible()
     actions = {a.objectName(): a for a in button.menu().actions()}
     actions["stockCountAction" if tool == "count" else "dashboardAction"].trigger()

@@ -1,0 +1,42 @@
+"""The one rule other use cases share with cash shifts: a till sells only inside an open shift.
+
+``require_open_shift(session, till_id)`` runs inside the caller's write transaction (``BEGIN IMMEDIATE``),
+so a shift cannot close between the check and the commit: a sale, a return's refund or a pickup payment
+is either inside the shift's window or refused. Callers enforce it only when
+``TillSettings.require_shift`` is on (``guard_shift``); the composition root turns it on from config.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos.config import TillSettings
+from pos.domain.errors import DomainError
+from pos.ledger.shift_models import Shift
+
+
+class ShiftError(DomainError):
+    """A shift rule was broken. ``reason``: no_open_shift, already_open, reason_required, not_positive,
+    not_enough_cash, not_found."""
+
+    code = "shift_refused"
+
+
+def open_shift_id(session: Session, till_id: str) -> int | None:
+    """Id of the till's open shift, or None."""
+    return session.scalar(select(Shift.id).where(Shift.till_id == till_id, Shift.closed_at.is_(None))
+                          .order_by(Shift.id.desc()).limit(1))
+
+
+def require_open_shift(session: Session, till_id: str) -> int:
+    """The open shift's id; raises ``ShiftError("no_open_shift")`` when the till has none."""
+    shift_id = open_shift_id(session, till_id)
+    if shift_id is None:
+        raise ShiftError("no_open_shift", till=till_id)
+    return shift_id
+
+
+def guard_shift(session: Session, settings: TillSettings) -> int | None:
+    """``require_open_shift`` when ``settings.require_shift`` is on; otherwise nothing (returns None)."""
+    return require_open_shift(session, settings.till_id) if settings.require_shift else None
