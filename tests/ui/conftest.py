@@ -112,3 +112,10 @@ def _release_qt_objects(qtbot) -> Iterator[None]:  # type: ignore[no-untyped-def
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     gc.collect()
+
+
+def open_shift(services: Services, pin: str = "1234") -> None:
+    """Open the till's cash shift (a float of 100) for tests that sell or refund through the services
+    before, or without, logging in on the window."""
+    if services.shifts.current() is None:
+        services.shifts.open(services.auth.login(pin), {1000: 10})

@@ -19,7 +19,7 @@ from sync.engine import SyncEngine
 from sync.returns_lookup import OrderLookup
 from sync.sandbox import SandboxServer
 from sync.woocommerce import WooCommerceConnector
-from tests.ui.conftest import use_language
+from tests.ui.conftest import open_shift, use_language
 
 
 @pytest.fixture
@@ -34,6 +34,7 @@ def test_online_order_found_live_and_refunded_to_the_gateway(qtbot, services: Se
     use_language("en")
     engine = SyncEngine(services.ledger, WooCommerceConnector(store.url, "ck_demo", "cs_demo"), currency="EUR",
                         pull_interval_s=0)
+    open_shift(services)
     assert engine.run_once()  # links the catalogues; completed orders are not pulled: only the live look-up finds them
     api = f"{store.url}/wp-json/wc/v3"
     order = requests.get(f"{api}/orders", params={"status": "completed", "payment_method": "redsys"},

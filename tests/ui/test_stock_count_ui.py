@@ -15,12 +15,13 @@ from pos.domain.cart import Cart
 from pos.domain.payment import Tender, TenderKind
 from pos.ledger.models import OutboxEvent, Sale, StockLevel
 from pos.services.catalog import to_ref
-from tests.ui.conftest import login, make_window, on_next_modal, screenshot
+from tests.ui.conftest import login, make_window, on_next_modal, open_shift, screenshot
 
 LECHE, LIMONES, ACEITE, CAFE = "8412345600012", "8412345602627", "8412345605833", "8412345607806"
 
 
 def _sell(services: Services, codes: list[str], kind: TenderKind = TenderKind.CARD) -> None:
+    open_shift(services)
     cashier = services.auth.login("1234")
     cart = Cart("EUR")
     for code in codes:
