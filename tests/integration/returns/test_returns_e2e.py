@@ -18,7 +18,9 @@ from pos.formatting import Formatter
 from pos.ledger.chain import verify_sales
 from pos.ledger.models import AuditEntry, Sale, TenderRow
 from pos.services.errors import ApprovalRequired
+from pos.services.permissions import Permissions
 from pos.services.returns_dto import NoReceiptItem, ReturnItem, ReturnRequest
+from pos.services.shifts import ShiftService
 from sync.engine import SyncEngine
 from sync.woocommerce import WooCommerceConnector
 from sync.woocommerce.money import to_minor
@@ -114,6 +116,9 @@ def test_the_same_line_is_refused_at_a_second_till_and_offline_then_online(
 
 def test_cash_refund_of_a_store_sale_leaves_the_cash_figures_right(till: Till) -> None:
     online_before = till.online_stock(EANS[0])
+    shifts = ShiftService(till.ledger, till.settings, Permissions.from_settings(till.auth, till.settings))
+    manager = till.auth.login(MANAGER_PIN)
+    shifts.open(manager, {2000: 5})  # a float of 100,00
     receipt = _cash_sale(till, [(EANS[0], 2), (EANS[1], 1)])
     paid_in = receipt.total.minor
     doc = till.returns.find(receipt.receipt_no)[0]
@@ -137,6 +142,9 @@ def test_cash_refund_of_a_store_sale_leaves_the_cash_figures_right(till: Till) -
         assert ret is not None and ret.original_sale_id is not None and ret.total_minor == refunded > 0
     assert cash[("sale", "cash")] == paid_in and cash[("return", "cash")] == refunded  # money out, positive
     assert cash[("sale", "cash")] - cash[("return", "cash")] == paid_in - refunded
+    # The drawer: the shift expects the float plus the sale minus the cash handed back.
+    x = shifts.x_report(manager)
+    assert (x.cash_refunded, x.expected_cash) == (refunded, 10000 + paid_in - refunded)
     # The store: the sale's order is refunded (cash at the till, api_refund false) and restocked online.
     till.drain()
     [(_, _, order_id)] = till.events("sale.completed")
