@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
-import logging.handlers
 import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import platformdirs
-
+from pos import maintenance
 from pos.config import Settings, default_data_dir, load_settings, write_default_config
-from pos.credentials import store_credentials
 from pos.devices.pole_display import PoleDisplay
 from pos.devices.print_queue import PrintQueue
-from pos.devices.printer_status import printer_health
 from pos.formatting import Formatter, resolve_locale
 from pos.ledger.db import DB_FILENAME, Ledger
+from pos.logs import setup_logging
 from pos.services.auth import AuthService
+from pos.services.backups import BackupScheduler, BackupService, backup_dir
 from pos.services.catalog import CatalogService
 from pos.services.device_setup import DeviceSetupService
-from pos.services.diagnose import diagnose
 from pos.services.drawer import DrawerService
 from pos.services.dto import ConnectionCheck, UserView
 from pos.services.invoices import InvoiceService
@@ -47,29 +45,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="seed demo catalogue and users on first start")
     parser.add_argument("--diagnose", action="store_true", help="print a health report and exit")
     parser.add_argument("--lang", choices=("es", "en"), help="user interface language")
+    it = parser.add_argument_group("IT (docs/OPERATIONS.md)")
+    it.add_argument("--backup", action="store_true", help="back up the ledger now (safe while the till runs)")
+    it.add_argument("--restore", type=Path, metavar="FILE", help="replace the ledger with a backup (close the "
+                                                                 "till first); the current one is kept")
+    it.add_argument("--support-bundle", type=Path, metavar="ZIP", help="write a support bundle (logs, "
+                                                                       "diagnose, config without secrets)")
+    it.add_argument("--ready-exit", action="store_true", help="quit as soon as the till is ready to scan "
+                                                              "(start-up time checks)")
     return parser.parse_args(list(argv))
-
-
-def setup_logging(verbose: bool = False) -> Path:
-    """A rotating log file in the platform log directory, plus warnings on stderr."""
-    log_dir = Path(os.environ.get("MOSTRADOR_LOG_DIR") or platformdirs.user_log_dir("mostrador", "Mostrador"))
-    root = logging.getLogger()
-    # python-escpos calls logging.basicConfig() when imported; its handler would echo every INFO line.
-    for existing in list(root.handlers):
-        root.removeHandler(existing)
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_dir / "mostrador.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-    except OSError:
-        pass  # a read-only profile must not stop the till
-    console = logging.StreamHandler()
-    console.setLevel(logging.WARNING)
-    root.addHandler(console)
-    return log_dir
 
 
 def _check_store(url: str, key: str, secret: str) -> ConnectionCheck:
@@ -104,6 +88,8 @@ class Services:
         self.pickups = PickupService(self.ledger, self.auth, till_id=settings.till.till_id,
                                      location=settings.till.store_name)
         self.printer: PrintQueue | None = None
+        self.backups = BackupService(self.ledger.path, backup_dir(data_dir, settings.backup), settings.backup)
+        self.backup_scheduler: BackupScheduler | None = None
 
     def start_printer(self, fmt: Formatter, language: str) -> PrintQueue:
         """The print queue: its own thread, so a printer that is off never holds up a sale."""
@@ -120,6 +106,11 @@ class Services:
         if self.settings.store_configured or self.settings.demo:
             self.sync = SyncRuntime(self.ledger, self.settings, self.data_dir)
 
+    def start_backups(self) -> None:
+        """Scheduled online backups on their own thread ([backup] interval_hours; a sale never waits)."""
+        self.backup_scheduler = BackupScheduler(self.backups)
+        self.backup_scheduler.start()
+
     def new_till(self, cashier: UserView) -> TillSession:
         return TillSession(self.ledger, self.settings.till, cashier, catalog=self.catalog, sales=self.sales,
                            auth=self.auth, parking=self.parking)
@@ -132,6 +123,8 @@ class Services:
             self.sync.stop()
         if self.pole is not None:
             self.pole.close()
+        if self.backup_scheduler is not None:
+            self.backup_scheduler.stop()
         self.ledger.close()
 
 
@@ -142,8 +135,7 @@ def prepare(data_dir: Path, demo: bool) -> Services:
         write_default_config(data_dir, demo=True)
     settings = load_settings(data_dir)
     if demo and not settings.demo:
-        settings = Settings(till=settings.till, store=settings.store, devices=settings.devices, demo=True,
-                            store_configured=settings.store_configured)
+        settings = dataclasses.replace(settings, demo=True)
     services = Services(data_dir, settings)
     if settings.demo and seed_demo(services.ledger):
         log.info("demo data seeded in %s", data_dir)
@@ -160,32 +152,25 @@ def ui_language(requested: str | None, settings: Settings) -> str:
     return "es" if QLocale.system().name().startswith("es") else "en"
 
 
-def run_diagnose(data_dir: Path) -> int:
-    try:
-        settings = load_settings(data_dir)
-    except ValueError as exc:
-        print(f"FAIL config: {exc}")
-        return 1
-    def check(url: str) -> ConnectionCheck | None:
-        creds = store_credentials(url)
-        return _check_store(url, creds.key, creds.secret) if creds else None
-
-    lines = diagnose(data_dir, settings, check, check_printer=lambda: printer_health(settings.devices))
-    for line in lines:
-        print(f"{line.status:<4} {line.name}: {line.detail}")
-    return 1 if any(line.status == "FAIL" for line in lines) else 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    started = time.perf_counter()
+def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> int:
+    started = time.perf_counter() if started is None else started
     args = parse_args(sys.argv[1:] if argv is None else argv)
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
     if args.diagnose:
-        return run_diagnose(data_dir)
+        return maintenance.run_diagnose(data_dir)
+    if args.backup:
+        return maintenance.run_backup(data_dir)
+    if args.restore:
+        return maintenance.run_restore(data_dir, args.restore)
+    if args.support_bundle:
+        return maintenance.run_support_bundle(data_dir, args.support_bundle)
+    if args.ready_exit:
+        os.environ["MOSTRADOR_EXIT_WHEN_READY"] = "1"
     setup_logging()
     try:
         services = prepare(data_dir, args.demo)
         services.start_sync()
+        services.start_backups()
     except ValueError as exc:
         print(f"mostrador: {exc}", file=sys.stderr)
         return 2

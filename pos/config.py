@@ -94,12 +94,22 @@ class DeviceSettings:
 
 
 @dataclass(frozen=True)
+class BackupSettings:
+    """``[backup]``: automatic online backups of the ledger (docs/OPERATIONS.md)."""
+
+    interval_hours: float = 24.0  # 0 switches scheduled backups off (backups before a migration still happen)
+    keep: int = 14  # scheduled and manual backups kept; older ones are deleted
+    dir: str = ""  # empty: <data-dir>/backups; a second disk or a network share is better
+
+
+@dataclass(frozen=True)
 class Settings:
     till: TillSettings = field(default_factory=TillSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
     devices: DeviceSettings = field(default_factory=DeviceSettings)
     demo: bool = False
     store_configured: bool = False  # config.toml names a store explicitly
+    backup: BackupSettings = field(default_factory=BackupSettings)
 
 
 # [printer] keys of config.toml → DeviceSettings fields (besides uri)
@@ -167,6 +177,7 @@ def load_settings(data_dir: Path) -> Settings:
         devices=devices,
         demo=bool(raw.get("demo", False)),
         store_configured="kind" in store_raw,
+        backup=_pick(BackupSettings, raw.get("backup", {})),
     )
 
 

@@ -88,6 +88,16 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every revision this version's migrations know (a ledger at any other one was made by a newer version)."""
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+class SchemaTooNew(ValueError):
+    """The ledger was written by a newer Mostrador; this one must not touch it."""
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -102,6 +112,26 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(alembic_config(engine), revision)
 
 
+def migrate_ledger(engine: Engine, path: Path, backup_dir: Path | None = None) -> None:
+    """Upgrade the ledger at ``path`` to head, after an online backup of it when it has data at an older
+    revision (``<data-dir>/backups/ledger-…-pre-migration-<from>-to-<head>.sqlite3``). No backup, no upgrade."""
+    current, head = current_revision(engine), head_revision()
+    if current == head:
+        return
+    if current is not None:
+        if current not in known_revisions():
+            raise SchemaTooNew(f"{path} has schema revision {current}, newer than this version of Mostrador "
+                               f"knows (up to {head}): install the newer version again, or restore a backup")
+        from pos.ledger.backup import BACKUP_DIRNAME, BackupError, backup_ledger
+
+        try:
+            backup_ledger(path, backup_dir or path.parent / BACKUP_DIRNAME, f"pre-migration-{current}-to-{head}")
+        except BackupError as exc:
+            raise ValueError(f"not upgrading {path} from {current} to {head}: the backup before it failed "
+                             f"({exc.detail})") from exc
+    upgrade(engine)
+
+
 class Ledger:
     """The open ledger: engine plus session factories. One per process; sessions never cross threads."""
 
@@ -110,7 +140,7 @@ class Ledger:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = make_engine(path, synchronous=synchronous)
         if migrate:
-            upgrade(self.engine)
+            migrate_ledger(self.engine, path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Readers get their own engine with a deferred BEGIN: a snapshot that never queues
         # behind (or blocks) the writer.

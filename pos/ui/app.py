@@ -131,8 +131,10 @@ def run_ui(*, services: Services, fmt: Formatter, language: str, started: float)
     window.raise_()
 
     def ready() -> None:
-        log.info("ready to scan in %.0f ms", (time.perf_counter() - started) * 1000)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        log.info("ready to scan in %.0f ms", elapsed_ms)
         if os.environ.get("MOSTRADOR_EXIT_WHEN_READY"):
+            print(f"ready to scan in {elapsed_ms:.0f} ms", flush=True)  # --ready-exit: for start-up checks
             app.quit()
 
     QTimer.singleShot(0, ready)
