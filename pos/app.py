@@ -9,10 +9,12 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pos import maintenance
-from pos.config import Settings, default_data_dir, load_settings, write_default_config
+from pos.config import CONFIG_FILENAME, DeviceSettings, Settings, default_data_dir, load_settings, write_default_config
 from pos.devices.pole_display import PoleDisplay
 from pos.devices.print_queue import PrintQueue
 from pos.formatting import Formatter, resolve_locale
@@ -24,6 +26,7 @@ from pos.services.catalog import CatalogService
 from pos.services.device_setup import DeviceSetupService
 from pos.services.drawer import DrawerService
 from pos.services.dto import ConnectionCheck, UserView
+from pos.services.first_run import FirstRunService, SetupChoices
 from pos.services.invoices import InvoiceService
 from pos.services.parking import ParkingService
 from pos.services.pickups import PickupService
@@ -34,6 +37,9 @@ from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
 from pos.sync_runtime import SyncRuntime
+
+if TYPE_CHECKING:
+    from pos.ui.support_dialog import SupportPorts
 
 log = logging.getLogger("pos")
 
@@ -111,6 +117,25 @@ class Services:
         self.backup_scheduler = BackupScheduler(self.backups)
         self.backup_scheduler.start()
 
+    def support_ports(self) -> SupportPorts:
+        """What the Support dialog may do: read the log, back up now, export the support bundle."""
+        from pos import logs
+        from pos.services.support import export_support_bundle
+        from pos.ui.support_dialog import SupportPorts
+
+        def bundle(dest: Path) -> Path:
+            text = maintenance.format_lines(maintenance.health_lines(self.data_dir, self.settings))
+            return export_support_bundle(dest, data_dir=self.data_dir, log_dir=logs.log_dir(), diagnose_text=text,
+                                         backup_dir=self.backups.directory)
+
+        return SupportPorts(read_log=logs.tail, backup_now=lambda: str(self.backups.backup_now("manual").path),
+                            backup_state=self._backup_state, export_bundle=bundle,
+                            log_dir=logs.log_dir())
+
+    def _backup_state(self) -> tuple[datetime | None, int, Path]:
+        found = self.backups.backups()
+        return (found[0].created if found else None), len(found), self.backups.directory
+
     def new_till(self, cashier: UserView) -> TillSession:
         return TillSession(self.ledger, self.settings.till, cashier, catalog=self.catalog, sales=self.sales,
                            auth=self.auth, parking=self.parking)
@@ -152,6 +177,30 @@ def ui_language(requested: str | None, settings: Settings) -> str:
     return "es" if QLocale.system().name().startswith("es") else "en"
 
 
+def first_run_needed(data_dir: Path) -> bool:
+    """A fresh data directory: no config.toml and no ledger (an existing ledger keeps running on defaults)."""
+    return not (data_dir / CONFIG_FILENAME).exists() and not (data_dir / DB_FILENAME).exists()
+
+
+def run_first_run(data_dir: Path, lang: str | None) -> SetupChoices | None:
+    from pos.devices import printer_discovery as discovery
+    from pos.ui.setup_wizard import WizardPorts, run_setup_wizard
+
+    def find(network: bool) -> list[discovery.FoundPrinter]:
+        found = discovery.serial_printers() + discovery.usb_printers()
+        return found + discovery.network_printers() if network else found
+
+    def serial_ports() -> list[str]:
+        from serial.tools import list_ports
+
+        return sorted(p.device for p in list_ports.comports())
+
+    ports = WizardPorts(first_run=FirstRunService(data_dir, _check_store), find_printers=find,
+                        test_page=lambda uri: discovery.print_test_page(DeviceSettings(), uri),
+                        serial_ports=serial_ports)
+    return run_setup_wizard(ports, ui_language(lang, Settings()))
+
+
 def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> int:
     started = time.perf_counter() if started is None else started
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -167,8 +216,16 @@ def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> 
     if args.ready_exit:
         os.environ["MOSTRADOR_EXIT_WHEN_READY"] = "1"
     setup_logging()
+    setup = None
+    if not args.demo and first_run_needed(data_dir):
+        setup = run_first_run(data_dir, args.lang)
+        if setup is None:
+            print("mostrador: setup cancelled; nothing was saved", file=sys.stderr)
+            return 1
     try:
         services = prepare(data_dir, args.demo)
+        if setup is not None and not setup.demo:
+            FirstRunService.create_admin(services.ledger, setup.admin_name, setup.admin_pin)
         services.start_sync()
         services.start_backups()
     except ValueError as exc:

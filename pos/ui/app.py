@@ -22,6 +22,7 @@ from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.main_window import MainWindow
 from pos.ui.printer_status import PrinterStatusBridge
 from pos.ui.scanner_status import ScannerBridge
+from pos.ui.support_dialog import SupportDialog
 from pos.ui.sync_panel import SyncStatusBridge
 from pos.ui.theme import load_fonts
 from pos.ui.wedge_filter import WedgeFilter
@@ -59,7 +60,8 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                              printer=services.printer, catalog=services.catalog, fmt=fmt,
                              scanner_status=lambda: scanner)
 
-    window = MainWindow(auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
+    window = MainWindow(open_support=lambda parent: SupportDialog(parent, services.support_ports()),
+                        auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
                         till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
                         language=language, sync_admin=services.sync_admin,
                         drift=services.stock_drift, store_setup=services.store_setup, store_settings=s.store,

@@ -10,6 +10,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from pos.domain.errors import DomainError
+from pos.ui.setup_messages import setup_message
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,8 @@ def describe(error: BaseException) -> str:
             "tax_id": QCoreApplication.translate("Messages", "That tax ID does not look right (NIF, CIF or RFC)."),
             "address": QCoreApplication.translate("Messages", "The customer's address is needed."),
         }.get(reason, QCoreApplication.translate("Messages", "Check the customer's data."))
+    if code == "setup_invalid":
+        return setup_message(reason, p)
     if code == "not_found":
         return QCoreApplication.translate("Messages", "Not found.")
     log.warning("no message for domain error %s %s", code, p)

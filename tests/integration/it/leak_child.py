@@ -9,11 +9,11 @@ import time
 from pathlib import Path
 
 from pos.app import prepare
+from pos.demo.catalog import demo_products
 from pos.domain.cart import Cart
 from pos.domain.payment import Tender, TenderKind
 from pos.logs import log_dir, setup_logging
 from pos.maintenance import check_store, run_backup, run_diagnose, run_support_bundle
-from pos.demo.catalog import demo_products
 from pos.services.catalog import to_ref
 from pos.services.dto import UserView
 from pos.services.first_run import FirstRunService, SetupChoices
