@@ -138,3 +138,25 @@ def test_the_demo_in_two_clicks(qtbot, tmp_path: Path) -> None:  # type: ignore[
     qtbot.waitUntil(lambda: wizard.accepted_choices is not None, timeout=10000)
     assert tomllib.loads((data / "config.toml").read_text(encoding="utf-8"))["demo"] is True
     assert load_settings(data).demo
+
+
+def test_the_app_opens_the_wizard_on_an_empty_data_dir_only(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from pos.app import first_run_needed, prepare, run_first_run
+    from tests.ui.conftest import on_next_modal
+
+    data = tmp_path / "fresh"
+    assert first_run_needed(data)
+
+    def pick_demo(wizard: SetupWizard) -> None:
+        wizard.start.demo.setChecked(True)
+        _next(qtbot, wizard)
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    on_next_modal(pick_demo, "setupWizard")
+    choices = run_first_run(data, "en")
+    assert choices is not None and choices.demo
+    prepare(data, demo=False).close()  # the demo shop is seeded from config.toml's demo = true
+    assert not first_run_needed(data)
+    old = tmp_path / "old"  # a ledger without config.toml: an older install, no wizard
+    prepare(old, demo=False).close()
+    assert not first_run_needed(old)
