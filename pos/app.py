@@ -36,6 +36,7 @@ from pos.services.stock_drift import DriftLine, stock_drift
 from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
+from pos.services.till_setup import TillSetupService
 from pos.sync_runtime import SyncRuntime
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class Services:
         self.store_setup = StoreSetupService(data_dir, _check_store)
         self.drawer = DrawerService(self.ledger, self.auth)
         self.device_setup = DeviceSetupService(data_dir)
+        self.till_setup = TillSetupService(data_dir)
         self.invoices = InvoiceService(self.ledger, settings.till)
         self.pickups = PickupService(self.ledger, self.auth, till_id=settings.till.till_id,
                                      location=settings.till.store_name)

@@ -17,6 +17,7 @@ from pos.devices.wedge import WedgeConfig
 from pos.formatting import Formatter
 from pos.resources import resource
 from pos.services.dto import UserView
+from pos.services.till_setup import TillSetupService
 from pos.ui.customer_display import CustomerDisplay
 from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.main_window import MainWindow
@@ -25,6 +26,7 @@ from pos.ui.scanner_status import ScannerBridge
 from pos.ui.support_dialog import SupportDialog
 from pos.ui.sync_panel import SyncStatusBridge
 from pos.ui.theme import load_fonts
+from pos.ui.till_settings_dialog import TillSettingsDialog
 from pos.ui.wedge_filter import WedgeFilter
 
 if TYPE_CHECKING:
@@ -60,12 +62,17 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                              printer=services.printer, catalog=services.catalog, fmt=fmt,
                              scanner_status=lambda: scanner)
 
-    window = MainWindow(open_support=lambda parent: SupportDialog(parent, services.support_ports()),
-                        auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
+    def open_support(parent: QWidget, user: UserView) -> SupportDialog:
+        def till_settings(owner: QWidget) -> int:
+            return TillSettingsDialog(owner, services.till_setup, user, TillSetupService.current(s.till)).exec()
+
+        return SupportDialog(parent, services.support_ports(), open_till_settings=till_settings)
+
+    window = MainWindow(auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
                         till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
                         language=language, sync_admin=services.sync_admin,
                         drift=services.stock_drift, store_setup=services.store_setup, store_settings=s.store,
-                        open_devices=open_devices, pickups=services.pickups)
+                        open_devices=open_devices, pickups=services.pickups, open_support=open_support)
     window.sale_view.set_devices(services.printer, services.drawer, services.sales.last_receipt, services.invoices)
     if services.printer is not None:
         printer = services.printer

@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
                  store_setup: StoreSetupService | None = None, store_settings: StoreSettings | None = None,
                  open_devices: Callable[[QWidget, UserView], DevicesDialog] | None = None,
                  pickups: PickupService | None = None,
-                 open_support: Callable[[QWidget], QDialog] | None = None) -> None:
+                 open_support: Callable[[QWidget, UserView], QDialog] | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mostrador — %1 · till %2").replace("%1", store_name).replace("%2", till_id))
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         if not self._user.is_manager:
             self.sale_view.message.show_message(self.tr("Only a manager can open Support."), "warning")
             return
-        self._open_support(self).exec()
+        self._open_support(self, self._user).exec()
         self.sale_view.scan_input.setFocus()
 
     def show_printer_status(self, status: PrinterStatus | None) -> None:

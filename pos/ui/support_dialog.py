@@ -37,7 +37,8 @@ class SupportPorts:
 
 
 class SupportDialog(QDialog):
-    def __init__(self, parent: QWidget | None, ports: SupportPorts) -> None:
+    def __init__(self, parent: QWidget | None, ports: SupportPorts,
+                 open_till_settings: Callable[[QWidget], object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("supportDialog")
         self.setWindowTitle(self.tr("Support"))
@@ -82,8 +83,14 @@ class SupportDialog(QDialog):
         self.bundle_button.clicked.connect(self.choose_bundle)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
-        for button in (self.backup_button, self.bundle_button, close):
+        for button in (self.backup_button, self.bundle_button):
             buttons.addWidget(button)
+        if open_till_settings is not None:
+            self.till_button = QPushButton(self.tr("Shop and till…"))
+            self.till_button.setObjectName("tillSettingsButton")
+            self.till_button.clicked.connect(lambda _checked=False: open_till_settings(self))
+            buttons.addWidget(self.till_button)
+        buttons.addWidget(close)
         layout.addLayout(buttons)
         self.refresh()
 

@@ -391,4 +391,8 @@ TRANSLATIONS = {
         "Paquete de soporte guardado: %1. No contiene contraseñas ni claves.",
     "No backup yet (%1).": "Todavía no hay copia de seguridad (%1).",
     "Last backup: %1 · %2 kept in %3": "Última copia: %1 · %2 guardadas en %3",
+    "Shop and till…": "Tienda y caja…",
+    "A new till number starts a new receipt series. Changes apply at the next start.":
+        "Un número de caja nuevo empieza una serie de tickets nueva. Los cambios se aplican al reiniciar.",
+    "Saved. Restart the till to use the new settings.": "Guardado. Reinicie la caja para usar los nuevos ajustes.",
 }

@@ -1749,82 +1749,87 @@
 <context>
     <name>SupportDialog</name>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="43" />
+        <location filename="../../pos/ui/support_dialog.py" line="44" />
         <source>Support</source>
         <translation>Soporte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="49" />
+        <location filename="../../pos/ui/support_dialog.py" line="50" />
         <source>Log (%1)</source>
         <translation>Registro (%1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="50" />
+        <location filename="../../pos/ui/support_dialog.py" line="51" />
         <source>Only warnings and errors</source>
         <translation>Solo avisos y errores</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="54" />
+        <location filename="../../pos/ui/support_dialog.py" line="55" />
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="77" />
+        <location filename="../../pos/ui/support_dialog.py" line="78" />
         <source>Back up now</source>
         <translation>Copia de seguridad ahora</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="80" />
+        <location filename="../../pos/ui/support_dialog.py" line="81" />
         <source>Export support bundle…</source>
         <translation>Exportar paquete de soporte…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="83" />
+        <location filename="../../pos/ui/support_dialog.py" line="84" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="94" />
+        <location filename="../../pos/ui/support_dialog.py" line="89" />
+        <source>Shop and till…</source>
+        <translation>Tienda y caja…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="101" />
         <source>The log is empty.</source>
         <translation>El registro está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="101" />
+        <location filename="../../pos/ui/support_dialog.py" line="108" />
         <source>No backup yet (%1).</source>
         <translation>Todavía no hay copia de seguridad (%1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="104" />
+        <location filename="../../pos/ui/support_dialog.py" line="111" />
         <source>Last backup: %1 · %2 kept in %3</source>
         <translation>Última copia: %1 · %2 guardadas en %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="109" />
+        <location filename="../../pos/ui/support_dialog.py" line="116" />
         <source>Backing up… sales can go on meanwhile.</source>
         <translation>Haciendo la copia… se puede seguir vendiendo mientras tanto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="113" />
+        <location filename="../../pos/ui/support_dialog.py" line="120" />
         <source>Backup written: %1</source>
         <translation>Copia de seguridad guardada: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="114" />
+        <location filename="../../pos/ui/support_dialog.py" line="121" />
         <source>The backup failed: %1</source>
         <translation>La copia de seguridad falló: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="120" />
+        <location filename="../../pos/ui/support_dialog.py" line="127" />
         <source>Export support bundle</source>
         <translation>Exportar paquete de soporte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="128" />
+        <location filename="../../pos/ui/support_dialog.py" line="135" />
         <source>Checking the till and writing the bundle…</source>
         <translation>Comprobando la caja y escribiendo el paquete…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/support_dialog.py" line="135" />
+        <location filename="../../pos/ui/support_dialog.py" line="142" />
         <source>Support bundle written: %1. It holds no passwords or keys.</source>
         <translation>Paquete de soporte guardado: %1. No contiene contraseñas ni claves.</translation>
     </message>
@@ -1925,6 +1930,64 @@
         <location filename="../../pos/ui/sync_panel.py" line="61" />
         <source>%1 refused</source>
         <translation>%1 rechazados</translation>
+    </message>
+</context>
+<context>
+    <name>TillSettingsDialog</name>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="21" />
+        <source>Shop and till</source>
+        <translation>Tienda y caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="37" />
+        <source>Shop name</source>
+        <translation>Nombre de la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="38" />
+        <source>Tax ID</source>
+        <translation>NIF / CIF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="39" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="40" />
+        <source>Shop code</source>
+        <translation>Código de tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="41" />
+        <source>Till number</source>
+        <translation>Número de caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="42" />
+        <source>Country and money</source>
+        <translation>País y moneda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="43" />
+        <source>A new till number starts a new receipt series. Changes apply at the next start.</source>
+        <translation>Un número de caja nuevo empieza una serie de tickets nueva. Los cambios se aplican al reiniciar.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="51" />
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="54" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="68" />
+        <source>Saved. Restart the till to use the new settings.</source>
+        <translation>Guardado. Reinicie la caja para usar los nuevos ajustes.</translation>
     </message>
 </context>
 </TS>

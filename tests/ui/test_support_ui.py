@@ -60,3 +60,32 @@ def test_a_cashier_cannot_open_support(qtbot, services: Services) -> None:  # ty
     login(qtbot, window, "1234")
     qtbot.mouseClick(window.support_button, Qt.MouseButton.LeftButton)
     assert "encargado" in window.sale_view.message.text() or "manager" in window.sale_view.message.text().lower()
+
+
+def test_manager_changes_the_shop_and_till_the_wizard_set(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    import tomllib
+
+    window = make_window(qtbot, services)
+    login(qtbot, window, "9999")
+    seen: dict[str, str] = {}
+
+    def edit(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.till_id.setText("x!")
+        dialog.save()
+        seen["refused"] = dialog.message.text()
+        dialog.store_name.setText("Tienda Nueva")
+        dialog.till_id.setText("t05")
+        dialog.save()
+        seen["saved"] = dialog.message.text()
+        dialog.accept()
+
+    def support(dialog) -> None:  # type: ignore[no-untyped-def]
+        on_next_modal(edit, "tillSettingsDialog")
+        qtbot.mouseClick(dialog.till_button, Qt.MouseButton.LeftButton)
+        dialog.accept()
+
+    on_next_modal(support, "supportDialog")
+    qtbot.mouseClick(window.support_button, Qt.MouseButton.LeftButton)
+    assert seen["refused"].startswith("✖") and seen["saved"].startswith("✔")
+    till = tomllib.loads((services.data_dir / "config.toml").read_text(encoding="utf-8"))["till"]
+    assert till["store_name"] == "Tienda Nueva" and till["till_id"] == "T05"
