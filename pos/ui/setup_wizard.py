@@ -466,8 +466,10 @@ class SetupWizard(QWizard):
 def run_setup_wizard(ports: WizardPorts, language: str) -> SetupChoices | None:
     """Show the wizard until it is finished (choices saved) or cancelled (None). Changing the language shows
     it again in that language."""
+    import os
     import sys
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from pos.ui.app import install_translators
@@ -480,6 +482,8 @@ def run_setup_wizard(ports: WizardPorts, language: str) -> SetupChoices | None:
     while True:
         translators = install_translators(app, language)
         wizard = SetupWizard(ports, language)
+        if os.environ.get("MOSTRADOR_EXIT_WHEN_READY"):  # --ready-exit: a start-up check must never wait here
+            QTimer.singleShot(0, wizard.reject)
         result = wizard.exec()
         for translator in translators:
             app.removeTranslator(translator)
