@@ -33,5 +33,9 @@ translations: $(STAMP)
 	$(PY) tools/fill_ts.py resources/i18n/mostrador_es.ts resources/i18n/es_table.py
 	$(VENV)/bin/pyside6-lrelease resources/i18n/mostrador_es.ts -qm resources/i18n/mostrador_es.qm
 
+# One-folder bundle in dist/mostrador/ (pyinstaller.spec, docs/PACKAGING.md).
+package: $(STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller pyinstaller.spec
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -61,6 +61,21 @@ def child_env(scratch: Path) -> dict[str, str]:
     return env
 
 
+BUNDLE = REPO / "dist" / "mostrador" / "mostrador"
+
+
+def _bundle(spawner: Spawner, data_dir: Path, scratch: Path, runs: int, env: dict[str, str]) -> list[Result]:
+    """The same start from the PyInstaller bundle, when ``make package`` has built one (not rebuilt here)."""
+    exe = BUNDLE.with_suffix(".exe") if os.name == "nt" else BUNDLE
+    if not exe.exists():
+        return []
+    argv = [str(exe), "--data-dir", str(data_dir), "--ready-exit"]
+    spawner.run(argv, env, scratch / "bundle-warmup.log")
+    walls = [spawner.run(argv, env, scratch / f"bundle{i}.log").wall_s for i in range(runs)]
+    return [Result("bundle_start_to_ready", median(walls), "s", 3.0,
+                   note=f"dist/mostrador as last built; median of {runs}: " + ", ".join(f"{w:.2f}" for w in walls))]
+
+
 def bench_startup(spawner: Spawner, data_dir: Path, scratch: Path, runs: int, scan_code: str) -> list[Result]:
     env = child_env(scratch)
     app_argv = [sys.executable, "main.py", "--data-dir", str(data_dir)]
@@ -72,7 +87,9 @@ def bench_startup(spawner: Spawner, data_dir: Path, scratch: Path, runs: int, sc
     app = [spawner.run(app_argv, env, scratch / f"start{i}.log") for i in range(runs)]
     raw = [spawner.run(floor_argv, env, scratch / f"floor{i}.log") for i in range(runs)]
     walls = [r.wall_s for r in app]
+    bundle = _bundle(spawner, data_dir, scratch, runs, env)
     return [
+        *bundle,
         Result("cold_start_to_ready", median(walls), "s", 2.5,
                note=f"median of {runs}: " + ", ".join(f"{w:.2f}" for w in walls)),
         Result("cold_start_to_ready" + FLOOR_SUFFIX, median([r.wall_s for r in raw]), "s", None),

@@ -4,32 +4,32 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
 import time
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import platformdirs
-
-from pos.config import Settings, default_data_dir, load_settings, write_default_config
-from pos.credentials import store_credentials
+from pos import maintenance
+from pos.config import CONFIG_FILENAME, DeviceSettings, Settings, default_data_dir, load_settings, write_default_config
 from pos.devices.pole_display import PoleDisplay
 from pos.devices.print_queue import PrintQueue
-from pos.devices.printer_status import printer_health
 from pos.formatting import Formatter, resolve_locale
 from pos.ledger.db import DB_FILENAME, Ledger
+from pos.logs import setup_logging
 from pos.services.audit_log import AuditLogService
 from pos.services.auth import AuthService
+from pos.services.backups import BackupScheduler, BackupService, backup_dir
 from pos.services.catalog import CatalogService
 from pos.services.customers import CustomerService
 from pos.services.dashboard import DashboardService
 from pos.services.device_setup import DeviceSetupService
-from pos.services.diagnose import diagnose
 from pos.services.drawer import DrawerService
 from pos.services.dto import ConnectionCheck, UserView
+from pos.services.first_run import FirstRunService, SetupChoices
 from pos.services.invoices import InvoiceService
 from pos.services.loyalty_desk import LoyaltyDesk
 from pos.services.parking import ParkingService
@@ -48,9 +48,13 @@ from pos.services.stock_drift import DriftLine, stock_drift
 from pos.services.store_setup import StoreSetupService
 from pos.services.sync_admin import SyncAdminService
 from pos.services.till import TillSession
+from pos.services.till_setup import TillSetupService
 from pos.services.wallet import WalletService
 from pos.services.wallet_returns import WalletReturns
 from pos.sync_runtime import OrderLookupPort, SyncRuntime
+
+if TYPE_CHECKING:
+    from pos.ui.support_dialog import SupportPorts
 
 log = logging.getLogger("pos")
 
@@ -62,29 +66,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="seed demo catalogue and users on first start")
     parser.add_argument("--diagnose", action="store_true", help="print a health report and exit")
     parser.add_argument("--lang", choices=("es", "en"), help="user interface language")
+    it = parser.add_argument_group("IT (docs/OPERATIONS.md)")
+    it.add_argument("--backup", action="store_true", help="back up the ledger now (safe while the till runs)")
+    it.add_argument("--restore", type=Path, metavar="FILE", help="replace the ledger with a backup (close the "
+                                                                 "till first); the current one is kept")
+    it.add_argument("--support-bundle", type=Path, metavar="ZIP", help="write a support bundle (logs, "
+                                                                       "diagnose, config without secrets)")
+    it.add_argument("--ready-exit", action="store_true", help="quit as soon as the till is ready to scan "
+                                                              "(start-up time checks)")
     return parser.parse_args(list(argv))
-
-
-def setup_logging(verbose: bool = False) -> Path:
-    """A rotating log file in the platform log directory, plus warnings on stderr."""
-    log_dir = Path(os.environ.get("MOSTRADOR_LOG_DIR") or platformdirs.user_log_dir("mostrador", "Mostrador"))
-    root = logging.getLogger()
-    # python-escpos calls logging.basicConfig() when imported; its handler would echo every INFO line.
-    for existing in list(root.handlers):
-        root.removeHandler(existing)
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_dir / "mostrador.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-    except OSError:
-        pass  # a read-only profile must not stop the till
-    console = logging.StreamHandler()
-    console.setLevel(logging.WARNING)
-    root.addHandler(console)
-    return log_dir
 
 
 def _check_store(url: str, key: str, secret: str) -> ConnectionCheck:
@@ -120,6 +110,7 @@ class Services:
         self.store_setup = StoreSetupService(data_dir, _check_store)
         self.drawer = DrawerService(self.ledger, self.auth, permissions=self.permissions)
         self.device_setup = DeviceSetupService(data_dir)
+        self.till_setup = TillSetupService(data_dir)
         self.invoices = InvoiceService(self.ledger, settings.till)
         self.pickups = PickupService(self.ledger, self.auth, till_id=settings.till.till_id,
                                      location=settings.till.store_name, permissions=self.permissions,
@@ -141,6 +132,8 @@ class Services:
         self.sales.add_hook(self.wallet.on_sale_written)
         self.loyalty = LoyaltyDesk(self.customers, self.wallet)  # the store link joins in start_sync
         self.return_hooks.append(WalletReturns(self.wallet))
+        self.backups = BackupService(self.ledger.path, backup_dir(data_dir, settings.backup), settings.backup)
+        self.backup_scheduler: BackupScheduler | None = None
 
     def order_lookup(self) -> OrderLookupPort | None:
         """Live look-up of online orders for the returns screen (None without a store)."""
@@ -163,6 +156,30 @@ class Services:
             self.sync.loyalty.housekeeping = self.wallet.release_expired
             self.loyalty = LoyaltyDesk(self.customers, self.wallet, self.sync.loyalty)
 
+    def start_backups(self) -> None:
+        """Scheduled online backups on their own thread ([backup] interval_hours; a sale never waits)."""
+        self.backup_scheduler = BackupScheduler(self.backups)
+        self.backup_scheduler.start()
+
+    def support_ports(self) -> SupportPorts:
+        """What the Support dialog may do: read the log, back up now, export the support bundle."""
+        from pos import logs
+        from pos.services.support import export_support_bundle
+        from pos.ui.support_dialog import SupportPorts
+
+        def bundle(dest: Path) -> Path:
+            text = maintenance.format_lines(maintenance.health_lines(self.data_dir, self.settings))
+            return export_support_bundle(dest, data_dir=self.data_dir, log_dir=logs.log_dir(), diagnose_text=text,
+                                         backup_dir=self.backups.directory)
+
+        return SupportPorts(read_log=logs.tail, backup_now=lambda: str(self.backups.backup_now("manual").path),
+                            backup_state=self._backup_state, export_bundle=bundle,
+                            log_dir=logs.log_dir())
+
+    def _backup_state(self) -> tuple[datetime | None, int, Path]:
+        found = self.backups.backups()
+        return (found[0].created if found else None), len(found), self.backups.directory
+
     def new_till(self, cashier: UserView) -> TillSession:
         return TillSession(self.ledger, self.settings.till, cashier, catalog=self.catalog, sales=self.sales,
                            auth=self.auth, parking=self.parking, permissions=self.permissions)
@@ -175,6 +192,8 @@ class Services:
             self.sync.stop()
         if self.pole is not None:
             self.pole.close()
+        if self.backup_scheduler is not None:
+            self.backup_scheduler.stop()
         self.ledger.close()
 
 
@@ -202,32 +221,57 @@ def ui_language(requested: str | None, settings: Settings) -> str:
     return "es" if QLocale.system().name().startswith("es") else "en"
 
 
-def run_diagnose(data_dir: Path) -> int:
-    try:
-        settings = load_settings(data_dir)
-    except ValueError as exc:
-        print(f"FAIL config: {exc}")
-        return 1
-    def check(url: str) -> ConnectionCheck | None:
-        creds = store_credentials(url)
-        return _check_store(url, creds.key, creds.secret) if creds else None
-
-    lines = diagnose(data_dir, settings, check, check_printer=lambda: printer_health(settings.devices))
-    for line in lines:
-        print(f"{line.status:<4} {line.name}: {line.detail}")
-    return 1 if any(line.status == "FAIL" for line in lines) else 0
+def first_run_needed(data_dir: Path) -> bool:
+    """A fresh data directory: no config.toml and no ledger (an existing ledger keeps running on defaults)."""
+    return not (data_dir / CONFIG_FILENAME).exists() and not (data_dir / DB_FILENAME).exists()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    started = time.perf_counter()
+def run_first_run(data_dir: Path, lang: str | None) -> SetupChoices | None:
+    from pos.devices import printer_discovery as discovery
+    from pos.ui.setup_wizard import WizardPorts, run_setup_wizard
+
+    def find(network: bool) -> list[discovery.FoundPrinter]:
+        found = discovery.serial_printers() + discovery.usb_printers()
+        return found + discovery.network_printers() if network else found
+
+    def serial_ports() -> list[str]:
+        from serial.tools import list_ports
+
+        return sorted(p.device for p in list_ports.comports())
+
+    ports = WizardPorts(first_run=FirstRunService(data_dir, _check_store), find_printers=find,
+                        test_page=lambda uri: discovery.print_test_page(DeviceSettings(), uri),
+                        serial_ports=serial_ports)
+    return run_setup_wizard(ports, ui_language(lang, Settings()))
+
+
+def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> int:
+    started = time.perf_counter() if started is None else started
     args = parse_args(sys.argv[1:] if argv is None else argv)
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
     if args.diagnose:
-        return run_diagnose(data_dir)
+        return maintenance.run_diagnose(data_dir)
+    if args.backup:
+        return maintenance.run_backup(data_dir)
+    if args.restore:
+        return maintenance.run_restore(data_dir, args.restore)
+    if args.support_bundle:
+        return maintenance.run_support_bundle(data_dir, args.support_bundle)
+    if args.ready_exit:
+        os.environ["MOSTRADOR_EXIT_WHEN_READY"] = "1"
     setup_logging()
+    setup = None
+    if not args.demo and first_run_needed(data_dir):
+        setup = run_first_run(data_dir, args.lang)
+        if setup is None:
+            print("mostrador: setup cancelled; nothing was saved", file=sys.stderr)
+            return 1
     try:
         services = prepare(data_dir, args.demo)
+        if setup is not None and not setup.demo:
+            FirstRunService.create_admin(services.ledger, setup.admin_name, setup.admin_pin)
         services.start_sync()
+        services.start_backups()
     except ValueError as exc:
         print(f"mostrador: {exc}", file=sys.stderr)
         return 2

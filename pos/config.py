@@ -153,6 +153,15 @@ def _loyalty_settings(path: Path, raw: dict[str, Any]) -> LoyaltySettings:
 
 
 @dataclass(frozen=True)
+class BackupSettings:
+    """``[backup]``: automatic online backups of the ledger (docs/OPERATIONS.md)."""
+
+    interval_hours: float = 24.0  # 0 switches scheduled backups off (backups before a migration still happen)
+    keep: int = 14  # scheduled and manual backups kept; older ones are deleted
+    dir: str = ""  # empty: <data-dir>/backups; a second disk or a network share is better
+
+
+@dataclass(frozen=True)
 class Settings:
     till: TillSettings = field(default_factory=TillSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -160,6 +169,7 @@ class Settings:
     demo: bool = False
     store_configured: bool = False  # config.toml names a store explicitly
     loyalty: LoyaltySettings = field(default_factory=LoyaltySettings)
+    backup: BackupSettings = field(default_factory=BackupSettings)
 
 
 # [printer] keys of config.toml → DeviceSettings fields (besides uri)
@@ -242,6 +252,7 @@ def load_settings(data_dir: Path) -> Settings:
         demo=bool(raw.get("demo", False)),
         store_configured="kind" in store_raw,
         loyalty=_loyalty_settings(path, raw.get("loyalty", {})),
+        backup=_pick(BackupSettings, raw.get("backup", {})),
     )
 
 

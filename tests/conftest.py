@@ -1,10 +1,14 @@
 import os
 import sys
+import tempfile
 
 import pytest
 
 # Tests never need a screen; set before Qt is imported anywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A machine without a keyring keeps store keys in a fallback file (pos/credentials.py): never the real one.
+os.environ.setdefault("MOSTRADOR_SECRETS_FILE",
+                      os.path.join(tempfile.mkdtemp(prefix="mostrador-test-secrets-"), "secrets.json"))
 
 _exit_status: list[int] = []
 

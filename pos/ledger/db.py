@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only when a schema is checked in depth or changed: an everyday start whose ledger is
+# already at head (read with one SELECT, head found by reading the revision files) never loads it.
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +78,8 @@ def make_engine(path: Path, *, synchronous: str = "FULL", begin: str = "BEGIN IM
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
@@ -82,15 +87,65 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
     head = script.get_current_head()
     assert head is not None
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every revision this version's migrations know (a ledger at any other one was made by a newer version)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+class SchemaTooNew(ValueError):
+    """The ledger was written by a newer Mostrador; this one must not touch it."""
+
+
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+
+
+def quick_head() -> str | None:
+    """The head revision read from the revision files' ``revision`` / ``down_revision`` lines, without
+    Alembic; None when that is not one clear head (then ask Alembic)."""
+    revisions, downs = set(), set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(text), _DOWN.search(text)
+        if rev is None or down is None:
+            return None
+        revisions.add(rev.group(1))
+        downs.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revision(engine: Engine) -> tuple[bool, str | None]:
+    """(readable, revision) straight from alembic_version; not readable when there are several rows."""
+    raw = engine.raw_connection()
+    try:
+        try:
+            rows = raw.execute("SELECT version_num FROM alembic_version").fetchall()
+        except sqlite3.OperationalError:  # no table: a new, empty ledger
+            return True, None
+    finally:
+        raw.close()
+    if len(rows) > 1:
+        return False, None
+    return True, (str(rows[0][0]) if rows else None)
 
 
 _MIGRATION_LOCK = threading.Lock()  # Alembic's command API keeps module-level state
@@ -109,8 +164,33 @@ def _writer_lock(path: Path) -> threading.RLock:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision``. The only way tables are ever created."""
+    from alembic import command
+
     with _MIGRATION_LOCK:
         command.upgrade(alembic_config(engine), revision)
+
+
+def migrate_ledger(engine: Engine, path: Path, backup_dir: Path | None = None) -> None:
+    """Upgrade the ledger at ``path`` to head, after an online backup of it when it has data at an older
+    revision (``<data-dir>/backups/ledger-…-pre-migration-<from>-to-<head>.sqlite3``). No backup, no upgrade."""
+    readable, current = _stored_revision(engine)
+    if readable and current is not None and current == quick_head():
+        return  # the everyday start: nothing to do, and Alembic not even imported
+    current, head = current_revision(engine), head_revision()
+    if current == head:
+        return
+    if current is not None:
+        if current not in known_revisions():
+            raise SchemaTooNew(f"{path} has schema revision {current}, newer than this version of Mostrador "
+                               f"knows (up to {head}): install the newer version again, or restore a backup")
+        from pos.ledger.backup import BACKUP_DIRNAME, BackupError, backup_ledger
+
+        try:
+            backup_ledger(path, backup_dir or path.parent / BACKUP_DIRNAME, f"pre-migration-{current}-to-{head}")
+        except BackupError as exc:
+            raise ValueError(f"not upgrading {path} from {current} to {head}: the backup before it failed "
+                             f"({exc.detail})") from exc
+    upgrade(engine)
 
 
 class Ledger:
@@ -121,7 +201,7 @@ class Ledger:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = make_engine(path, synchronous=synchronous)
         if migrate:
-            upgrade(self.engine)
+            migrate_ledger(self.engine, path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = _writer_lock(path)
         # Readers get their own engine with a deferred BEGIN: a snapshot that never queues

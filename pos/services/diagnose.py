@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,9 +16,11 @@ from pos.config import Settings
 from pos.ledger.chain import verify_audit, verify_sales
 from pos.ledger.db import DB_FILENAME, Ledger, current_revision, head_revision
 from pos.ledger.models import OutboxEvent, Product, Sale, User
+from pos.services.backups import BackupService, backup_dir
 from pos.services.dto import ConnectionCheck, HealthLine
 
 MIN_FREE_BYTES = 200 * 1024 * 1024
+STALE_PENDING = timedelta(hours=24)
 
 
 StoreChecker = Callable[[str], ConnectionCheck | None]
@@ -43,6 +46,7 @@ def diagnose(data_dir: Path, settings: Settings, check_store: StoreChecker | Non
     lines.append(check_printer() if check_printer else _printer(settings))
     lines.append(_scanner(settings))
     lines.append(_disk(data_dir))
+    lines.append(BackupService(path, backup_dir(data_dir, settings.backup), settings.backup).health())
     return lines
 
 
@@ -79,9 +83,16 @@ def _content(ledger: Ledger) -> list[HealthLine]:
         parked = session.scalar(select(func.count()).where(OutboxEvent.status == "parked")) or 0
         oldest = session.scalar(select(func.min(OutboxEvent.created_at)).where(OutboxEvent.status == "pending"))
         detail = f"{pending} pending, {parked} parked"
+        status = "WARN" if parked else "OK"
         if oldest is not None:
-            detail += f", oldest pending since {oldest:%Y-%m-%d %H:%M} UTC"
-        out.append(HealthLine("WARN" if parked else "OK", "outbox", detail))
+            age = datetime.now(UTC) - (oldest if oldest.tzinfo else oldest.replace(tzinfo=UTC))
+            detail += f", oldest pending since {oldest:%Y-%m-%d %H:%M} UTC ({_age(age)} ago)"
+            if age > STALE_PENDING:
+                status = "WARN"
+                detail += ": nothing delivered for a day — check the store line below and the log"
+        if parked:
+            detail += " (a manager sees the parked ones under Online store…)"
+        out.append(HealthLine(status, "outbox", detail))
         products = session.scalar(select(func.count()).select_from(Product)) or 0
         sale_count = session.scalar(select(func.count()).select_from(Sale)) or 0
         users = session.scalar(select(func.count()).select_from(User).where(User.active.is_(True))) or 0
@@ -99,11 +110,21 @@ def _store(settings: Settings, check_store: StoreChecker | None) -> HealthLine:
     result = check_store(store.url) if check_store else None
     if result is None:
         return HealthLine("WARN", "store", f"{store.kind} {store.url}: no credentials (keyring or "
-                                           "MOSTRADOR_STORE_KEY / MOSTRADOR_STORE_SECRET)")
+                                           "MOSTRADOR_STORE_KEY / MOSTRADOR_STORE_SECRET): an admin enters them "
+                                           "under Online store…")
     if result.ok:
         return HealthLine("OK", "store", f"{store.url}: {result.detail}")
     # Unreachable or refused is a WARN: the till keeps selling and sync catches up later.
     return HealthLine("WARN", "store", f"{store.url}: {result.kind}: {result.detail}")
+
+
+def _age(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 120:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // 1440} days"
 
 
 def _printer(settings: Settings) -> HealthLine:
@@ -130,5 +151,7 @@ def _scanner(settings: Settings) -> HealthLine:
 
 def _disk(data_dir: Path) -> HealthLine:
     free = shutil.disk_usage(data_dir).free
-    status = "OK" if free >= MIN_FREE_BYTES else "WARN"
-    return HealthLine(status, "disk", f"{free // (1024 * 1024)} MiB free in {data_dir}")
+    if free >= MIN_FREE_BYTES:
+        return HealthLine("OK", "disk", f"{free // (1024 * 1024)} MiB free in {data_dir}")
+    return HealthLine("WARN", "disk", f"only {free // (1024 * 1024)} MiB free in {data_dir}: free some space "
+                                      "(old backups, downloads) before the ledger cannot grow")

@@ -18,6 +18,7 @@ from pos.formatting import Formatter
 from pos.resources import resource
 from pos.services.dto import UserView
 from pos.services.till import TillSession
+from pos.services.till_setup import TillSetupService
 from pos.ui.customer_display import CustomerDisplay
 from pos.ui.devices_dialog import DevicesDialog
 from pos.ui.main_window import MainWindow
@@ -26,8 +27,10 @@ from pos.ui.pickups_dialog import PickupDesk
 from pos.ui.printer_status import PrinterStatusBridge
 from pos.ui.returns_dialog import ReturnsDialog
 from pos.ui.scanner_status import ScannerBridge
+from pos.ui.support_dialog import SupportDialog
 from pos.ui.sync_panel import SyncStatusBridge
 from pos.ui.theme import load_fonts
+from pos.ui.till_settings_dialog import TillSettingsDialog
 from pos.ui.wedge_filter import WedgeFilter
 
 if TYPE_CHECKING:
@@ -70,6 +73,12 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                              product_lookup=lambda code: services.catalog.lookup(code).product,
                              cash_rounding_minor=s.till.cash_rounding_minor)
 
+    def open_support(parent: QWidget, user: UserView) -> SupportDialog:
+        def till_settings(owner: QWidget) -> int:
+            return TillSettingsDialog(owner, services.till_setup, user, TillSetupService.current(s.till)).exec()
+
+        return SupportDialog(parent, services.support_ports(), open_till_settings=till_settings)
+
     window = MainWindow(auth=services.auth, new_till=services.new_till, fmt=fmt, store_name=s.till.store_name,
                         till_id=s.till.till_id, demo=s.demo, cash_rounding_minor=s.till.cash_rounding_minor,
                         language=language, sync_admin=services.sync_admin,
@@ -78,7 +87,8 @@ def build_window(services: Services, fmt: Formatter, language: str) -> MainWindo
                         pickup_desk=PickupDesk(services.pickups, services.pickup_payments, services.pickup_documents,
                                                services.pickup_resolutions, services.printer,
                                                s.till.cash_rounding_minor, language),
-                        loyalty=services.loyalty if s.loyalty.enabled else None, open_returns=open_returns)
+                        loyalty=services.loyalty if s.loyalty.enabled else None, open_returns=open_returns,
+                        open_support=open_support)
     window.sale_view.set_devices(services.printer, services.drawer, services.sales.last_receipt, services.invoices)
     window.staff_tools.configure(  # shifts, auto-lock, audit log, staff (docs/SHIFTS.md)
         shifts=services.shifts, audit_log=services.audit_log, staff=services.staff, permissions=services.permissions,
@@ -154,8 +164,10 @@ def run_ui(*, services: Services, fmt: Formatter, language: str, started: float)
     window.raise_()
 
     def ready() -> None:
-        log.info("ready to scan in %.0f ms", (time.perf_counter() - started) * 1000)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        log.info("ready to scan in %.0f ms", elapsed_ms)
         if os.environ.get("MOSTRADOR_EXIT_WHEN_READY"):
+            print(f"ready to scan in {elapsed_ms:.0f} ms", flush=True)  # --ready-exit: for start-up checks
             app.quit()
 
     QTimer.singleShot(0, ready)

@@ -1,8 +1,9 @@
-"""Running a blocking call (HTTP through a service port) off the UI thread, with the answer delivered
-back on the UI thread. Workers never touch widgets; the callbacks do, on the GUI thread."""
+"""Running a blocking call (HTTP through a service port, a network scan, a test page) off the UI thread,
+with the answer delivered back on the UI thread. Workers never touch widgets; the callbacks do."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -14,7 +15,7 @@ log = logging.getLogger(__name__)
 
 
 class _Bridge(QObject):
-    done = Signal(object, object)  # result, error
+    done = Signal(object, object)  # job, outcome
 
 
 class Background(QObject):
@@ -39,11 +40,11 @@ class Background(QObject):
 
         def target() -> None:
             try:
-                result = work()
+                outcome: object = _Ok(work())
             except BaseException as exc:  # handed to on_error on the GUI thread
-                bridge.done.emit(job, exc)
-                return
-            bridge.done.emit(job, _Ok(result))
+                outcome = exc
+            with contextlib.suppress(RuntimeError):  # the owner was closed meanwhile
+                bridge.done.emit(job, outcome)
 
         threading.Thread(target=target, name="ui-background", daemon=True).start()
 
@@ -55,6 +56,24 @@ class Background(QObject):
         else:
             assert isinstance(outcome, BaseException)
             on_error(outcome)
+
+
+class BackgroundTask:
+    """``BackgroundTask(parent, work, on_done).start()``: ``on_done(result, error)`` runs on the GUI thread
+    when ``work()`` returns or raises (the error is logged with its traceback)."""
+
+    def __init__(self, parent: QObject, work: Callable[[], Any],
+                 on_done: Callable[[Any, BaseException | None], None]) -> None:
+        self._background = Background(parent)
+        self._work = work
+        self._on_done = on_done
+
+    def start(self) -> None:
+        self._background.run(self._work, lambda result: self._on_done(result, None), self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        log.error("background task failed", exc_info=error)
+        self._on_done(None, error)
 
 
 class _Ok:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from pos.config import StoreSettings
 from pos.devices.printer_status import PrinterStatus
@@ -42,7 +42,8 @@ class MainWindow(QMainWindow):
                  open_devices: Callable[[QWidget, UserView], DevicesDialog] | None = None,
                  pickups: PickupService | None = None, pickup_desk: PickupDesk | None = None,
                  loyalty: LoyaltyDesk | None = None,
-                 open_returns: Callable[[QWidget, UserView, TillSession | None], ReturnsDialog] | None = None) -> None:
+                 open_returns: Callable[[QWidget, UserView, TillSession | None], ReturnsDialog] | None = None,
+                 open_support: Callable[[QWidget, UserView], QDialog] | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mostrador — %1 · till %2").replace("%1", store_name).replace("%2", till_id))
@@ -116,6 +117,13 @@ class MainWindow(QMainWindow):
         self.devices_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.devices_button.setEnabled(False)
         self.devices_button.clicked.connect(self.open_devices)
+        self._open_support = open_support
+        self.support_button = QPushButton(self.tr("Support…"))
+        self.support_button.setObjectName("supportButton")
+        self.support_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.support_button.setEnabled(False)
+        self.support_button.setVisible(open_support is not None)
+        self.support_button.clicked.connect(self.open_support)
         self.printer_status_label = QLabel()
         self.printer_status_label.setObjectName("printerStatusLabel")
         self.scanner_status_label = QLabel()
@@ -125,7 +133,7 @@ class MainWindow(QMainWindow):
         self.staff_tools = StaffTools(self)
         for widget in (self.cashier_label, self.shift_label, self.sync_status_label, self.sync_panel_button,
                        self.printer_status_label, self.scanner_status_label, self.devices_button,
-                       *self.staff_tools.buttons):
+                       self.support_button, *self.staff_tools.buttons):
             bar.addWidget(widget)
         self.sale_view.sale_completed.connect(lambda _receipt: self._wake_sync())
         self.show_sync_status(None)
@@ -198,6 +206,16 @@ class MainWindow(QMainWindow):
         self.devices_dialog = None
         self.sale_view.scan_input.setFocus()
 
+    def open_support(self) -> None:
+        """The log, a backup now, the support bundle: for a manager or admin (IT stands beside them)."""
+        if self._open_support is None or self._user is None:
+            return
+        if not self._user.is_manager:
+            self.sale_view.message.show_message(self.tr("Only a manager can open Support."), "warning")
+            return
+        self._open_support(self, self._user).exec()
+        self.sale_view.scan_input.setFocus()
+
     def show_printer_status(self, status: PrinterStatus | None) -> None:
         text, colour = printer_text(status)
         self.printer_status_label.setText(text)
@@ -259,6 +277,7 @@ class MainWindow(QMainWindow):
     def _on_login(self, user: UserView) -> None:
         self._user = user
         self.devices_button.setEnabled(self._open_devices is not None)
+        self.support_button.setEnabled(True)
         role = {"cashier": self.tr("Cashier"), "supervisor": self.tr("Supervisor"),
                 "manager": self.tr("Manager"), "admin": self.tr("Admin")}.get(user.role, user.role)
         self.cashier_label.setText(f"{role}: {user.name}")
@@ -275,6 +294,7 @@ class MainWindow(QMainWindow):
         self.sale_view.till = None
         self._user = None
         self.devices_button.setEnabled(False)
+        self.support_button.setEnabled(False)
         self.show_sync_status(self._sync_status)
         self.cashier_label.setText(self.tr("Not logged in"))
         self.stack.setCurrentWidget(self.login_view)

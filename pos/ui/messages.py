@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from pos.domain.errors import DomainError
 from pos.ui.loyalty_messages import loyalty_message
+from pos.ui.setup_messages import setup_message
 from pos.ui.staff_messages import describe_staff
 
 log = logging.getLogger(__name__)
@@ -145,6 +146,8 @@ def describe(error: BaseException) -> str:
         from pos.ui.returns_messages import describe_return
 
         return describe_return(error)
+    if code == "setup_invalid":
+        return setup_message(reason, p)
     if code == "not_found":
         return QCoreApplication.translate("Messages", "Not found.")
     log.warning("no message for domain error %s %s", code, p)

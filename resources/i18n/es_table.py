@@ -735,4 +735,102 @@ TRANSLATIONS = {
     "Till closed": "Caja cerrada",
     "Shift %1": "Turno %1",
     "%1: only for %2 and above.": "%1: solo para %2 o superior.",
+    # --- IT: first-run wizard, support, backups ---
+    "The first administrator": "El primer administrador",
+    "An admin can change every setting later and add cashiers. Keep the PIN safe.":
+        "Un administrador puede cambiar todos los ajustes más adelante y dar de alta cajeros. Guarde bien el PIN.",
+    "PIN (4 to 8 digits)": "PIN (de 4 a 8 cifras)",
+    "PIN again": "Repita el PIN",
+    "Shop and till": "Tienda y caja",
+    "Printed on every receipt. The till number starts its receipt series (T01-000001).":
+        "Sale en cada ticket. El número de caja encabeza su serie de tickets (T01-000001).",
+    "Shop name": "Nombre de la tienda",
+    "Shop code": "Código de tienda",
+    "Till number": "Número de caja",
+    "Support…": "Soporte…",
+    "Only a manager can open Support.": "Solo un encargado puede abrir Soporte.",
+    "Pick a printer found on this PC or type its address; print a test page.":
+        "Elija una impresora encontrada en este equipo o escriba su dirección; imprima una página de prueba.",
+    "No printer": "Sin impresora",
+    "Search the network too": "Buscar también en la red",
+    "Printer": "Impresora",
+    "Looking for printers…": "Buscando impresoras…",
+    "%1 printer(s) found.": "%1 impresora(s) encontrada(s).",
+    "Printing…": "Imprimiendo…",
+    "Most USB scanners type like a keyboard. Scan any barcode to test it.":
+        "La mayoría de los lectores USB escriben como un teclado. Escanee cualquier código para probarlo.",
+    "USB scanner that types (keyboard)": "Lector USB que escribe (teclado)",
+    "Serial scanner on %1": "Lector serie en %1",
+    "Scan a barcode here": "Escanee aquí un código",
+    "Test scan": "Prueba de lectura",
+    "A serial scanner is tested under Devices… once the till runs.":
+        "Un lector serie se prueba en Dispositivos… cuando la caja esté en marcha.",
+    "Read %1: a valid barcode.": "Leído %1: un código válido.",
+    "Read %1, but its check digit is wrong: check the scanner's settings.":
+        "Leído %1, pero su dígito de control no es correcto: revise la configuración del lector.",
+    "Read %1 (a shop code, not an EAN).": "Leído %1 (un código de la tienda, no un EAN).",
+    "The shop's name is needed (it is on every receipt).":
+        "Falta el nombre de la tienda (sale en cada ticket).",
+    "The shop code is 1 to 6 letters or digits, e.g. S01.":
+        "El código de tienda tiene de 1 a 6 letras o cifras, p. ej. S01.",
+    "The till number is 1 to 6 letters or digits, e.g. T01.":
+        "El número de caja tiene de 1 a 6 letras o cifras, p. ej. T01.",
+    "The administrator's name is needed.": "Falta el nombre del administrador.",
+    "The PIN must be 4 to 8 digits.": "El PIN debe tener de 4 a 8 cifras.",
+    "The two PINs are not the same.": "Los dos PIN no son iguales.",
+    "That printer address cannot be used: %1": "Esa dirección de impresora no sirve: %1",
+    "Choose the keyboard scanner or a serial port.": "Elija el lector de teclado o un puerto serie.",
+    "This till was already set up: an admin changes the settings from the till.":
+        "Esta caja ya está configurada: un administrador cambia los ajustes desde la caja.",
+    "Check this step's answers.": "Revise los datos de este paso.",
+    "Mostrador — first start": "Mostrador — primera puesta en marcha",
+    "Welcome to Mostrador": "Bienvenido a Mostrador",
+    "This till has no settings yet. A few steps and it is ready to sell.":
+        "Esta caja aún no está configurada. Unos pocos pasos y estará lista para vender.",
+    "Language": "Idioma",
+    "Country and money": "País y moneda",
+    "Set up this till for my shop": "Configurar esta caja para mi tienda",
+    "Try the demo: a sample shop, nothing to set up":
+        "Probar la demostración: una tienda de ejemplo, sin configurar nada",
+    "Connect the till to the shop's WooCommerce, or leave it for later (Online store…).":
+        "Conecte la caja con el WooCommerce de la tienda, o déjelo para más tarde (Tienda online…).",
+    "No online store for now": "Sin tienda online por ahora",
+    "The key is kept in the system's keyring, never in the settings file.":
+        "La clave se guarda en el llavero del sistema, nunca en el archivo de ajustes.",
+    "Testing…": "Probando…",
+    "Test the connection first (or choose no online store for now).":
+        "Pruebe antes la conexión (o elija sin tienda online por ahora).",
+    "The till starts with a sample shop, sample products, cashier PIN 1234 and manager PIN 9999. "
+    "Nothing is sent to a real store.":
+        "La caja arranca con una tienda y productos de ejemplo, cajera PIN 1234 y encargada PIN 9999. "
+        "No se envía nada a una tienda real.",
+    "none for now": "ninguna por ahora",
+    "none": "ninguna",
+    "Shop: %1 (%2), till %3": "Tienda: %1 (%2), caja %3",
+    "Administrator: %1": "Administrador: %1",
+    "Online store: %1": "Tienda online: %1",
+    "Printer: %1": "Impresora: %1",
+    "Scanner: %1": "Lector: %1",
+    "An admin changes all of this later under Online store… and Devices….":
+        "Un administrador puede cambiar todo esto después en Tienda online… y Dispositivos….",
+    "Saving…": "Guardando…",
+    "Support": "Soporte",
+    "Log (%1)": "Registro (%1)",
+    "Only warnings and errors": "Solo avisos y errores",
+    "Back up now": "Copia de seguridad ahora",
+    "Export support bundle…": "Exportar paquete de soporte…",
+    "The log is empty.": "El registro está vacío.",
+    "Backing up… sales can go on meanwhile.": "Haciendo la copia… se puede seguir vendiendo mientras tanto.",
+    "Backup written: %1": "Copia de seguridad guardada: %1",
+    "The backup failed: %1": "La copia de seguridad falló: %1",
+    "Export support bundle": "Exportar paquete de soporte",
+    "Checking the till and writing the bundle…": "Comprobando la caja y escribiendo el paquete…",
+    "Support bundle written: %1. It holds no passwords or keys.":
+        "Paquete de soporte guardado: %1. No contiene contraseñas ni claves.",
+    "No backup yet (%1).": "Todavía no hay copia de seguridad (%1).",
+    "Last backup: %1 · %2 kept in %3": "Última copia: %1 · %2 guardadas en %3",
+    "Shop and till…": "Tienda y caja…",
+    "A new till number starts a new receipt series. Changes apply at the next start.":
+        "Un número de caja nuevo empieza una serie de tickets nueva. Los cambios se aplican al reiniciar.",
+    "Saved. Restart the till to use the new settings.": "Guardado. Reinicie la caja para usar los nuevos ajustes.",
 }

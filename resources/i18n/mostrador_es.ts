@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="134" />
+        <source>The first administrator</source>
+        <translation>El primer administrador</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="135" />
+        <source>An admin can change every setting later and add cashiers. Keep the PIN safe.</source>
+        <translation>Un administrador puede cambiar todos los ajustes más adelante y dar de alta cajeros. Guarde bien el PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="146" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="147" />
+        <source>PIN (4 to 8 digits)</source>
+        <translation>PIN (de 4 a 8 cifras)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="148" />
+        <source>PIN again</source>
+        <translation>Repita el PIN</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <location filename="../../pos/ui/approval_dialog.py" line="21" />
@@ -879,6 +907,44 @@
     </message>
 </context>
 <context>
+    <name>IdentityPage</name>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="100" />
+        <source>Shop and till</source>
+        <translation>Tienda y caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="101" />
+        <source>Printed on every receipt. The till number starts its receipt series (T01-000001).</source>
+        <translation>Sale en cada ticket. El número de caja encabeza su serie de tickets (T01-000001).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="112" />
+        <source>Shop name</source>
+        <translation>Nombre de la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="113" />
+        <source>Tax ID</source>
+        <translation>NIF / CIF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="114" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="115" />
+        <source>Shop code</source>
+        <translation>Código de tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="116" />
+        <source>Till number</source>
+        <translation>Número de caja</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
         <location filename="../../pos/ui/invoice_dialog.py" line="36" />
@@ -1101,88 +1167,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="48" />
+        <location filename="../../pos/ui/main_window.py" line="49" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="102" />
-        <location filename="../../pos/ui/main_window.py" line="279" />
+        <location filename="../../pos/ui/main_window.py" line="103" />
+        <location filename="../../pos/ui/main_window.py" line="299" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="109" />
+        <location filename="../../pos/ui/main_window.py" line="110" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="114" />
+        <location filename="../../pos/ui/main_window.py" line="115" />
         <source>Devices…</source>
         <translation>Dispositivos…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="149" />
+        <location filename="../../pos/ui/main_window.py" line="121" />
+        <source>Support…</source>
+        <translation>Soporte…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="157" />
         <source>Keyboard-wedge scanner (USB)</source>
         <translation>Escáner de teclado (USB)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="173" />
+        <location filename="../../pos/ui/main_window.py" line="181" />
         <source>Scan the customer's extra items: they go on a normal sale.</source>
         <translation>Escanee los artículos que el cliente añade: van en una venta normal.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="194" />
+        <location filename="../../pos/ui/main_window.py" line="202" />
         <source>Only a manager can change the devices.</source>
         <translation>Solo un encargado puede cambiar los dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="211" />
+        <location filename="../../pos/ui/main_window.py" line="214" />
+        <source>Only a manager can open Support.</source>
+        <translation>Solo un encargado puede abrir Soporte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="229" />
         <source>● Scanner: wrong settings</source>
         <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="213" />
+        <location filename="../../pos/ui/main_window.py" line="231" />
         <source>● Scanner: connected</source>
         <translation>● Escáner: conectado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="215" />
+        <location filename="../../pos/ui/main_window.py" line="233" />
         <source>● Scanner: unplugged, retrying</source>
         <translation>● Escáner: desconectado, reintentando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="217" />
+        <location filename="../../pos/ui/main_window.py" line="235" />
         <source>● Scanner: not working</source>
         <translation>● Escáner: no funciona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="254" />
+        <location filename="../../pos/ui/main_window.py" line="272" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="262" />
+        <location filename="../../pos/ui/main_window.py" line="281" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="262" />
+        <location filename="../../pos/ui/main_window.py" line="281" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="263" />
+        <location filename="../../pos/ui/main_window.py" line="282" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="263" />
+        <location filename="../../pos/ui/main_window.py" line="282" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="274" />
+        <location filename="../../pos/ui/main_window.py" line="293" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -1203,294 +1279,294 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="22" />
+        <location filename="../../pos/ui/messages.py" line="23" />
         <source>Something went wrong. The sale is still open; try again or call the manager.</source>
         <translation>Algo ha fallado. La venta sigue abierta; vuelva a intentarlo o llame al encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="32" />
+        <location filename="../../pos/ui/messages.py" line="33" />
         <source>Unknown barcode: %1</source>
         <translation>Código desconocido: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="35" />
+        <location filename="../../pos/ui/messages.py" line="36" />
         <source>Barcode %1 is misread (wrong check digit). Scan it again.</source>
         <translation>Código %1 mal leído (dígito de control incorrecto). Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="38" />
+        <location filename="../../pos/ui/messages.py" line="39" />
         <source>That is not a barcode we can read. Scan it again.</source>
         <translation>No es un código que podamos leer. Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="41" />
+        <location filename="../../pos/ui/messages.py" line="42" />
         <source>The quantity must be greater than zero.</source>
         <translation>La cantidad debe ser mayor que cero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="42" />
+        <location filename="../../pos/ui/messages.py" line="43" />
         <source>That quantity is too large.</source>
         <translation>Esa cantidad es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="43" />
+        <location filename="../../pos/ui/messages.py" line="44" />
         <source>Quantities have at most three decimals.</source>
         <translation>Las cantidades admiten como máximo tres decimales.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="44" />
+        <location filename="../../pos/ui/messages.py" line="45" />
         <source>This ticket has too many lines. Pay it and start a new one.</source>
         <translation>Este ticket tiene demasiadas líneas. Cóbrelo y empiece otro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="47" />
+        <location filename="../../pos/ui/messages.py" line="48" />
         <source>That is not a valid quantity.</source>
         <translation>No es una cantidad válida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="50" />
+        <location filename="../../pos/ui/messages.py" line="51" />
         <source>That amount is too large.</source>
         <translation>Ese importe es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="51" />
+        <location filename="../../pos/ui/messages.py" line="52" />
         <source>That is not a valid amount.</source>
         <translation>No es un importe válido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="54" />
+        <location filename="../../pos/ui/messages.py" line="55" />
         <source>The discount cannot be larger than the amount.</source>
         <translation>El descuento no puede superar el importe.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="55" />
+        <location filename="../../pos/ui/messages.py" line="56" />
         <source>That is not a valid discount.</source>
         <translation>No es un descuento válido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="58" />
+        <location filename="../../pos/ui/messages.py" line="59" />
         <source>A card or wallet payment cannot be more than the amount due.</source>
         <translation>Un pago con tarjeta o monedero no puede superar el importe pendiente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="61" />
+        <location filename="../../pos/ui/messages.py" line="62" />
         <source>That cash amount is far above the total. Check the amount.</source>
         <translation>Ese importe en efectivo supera con mucho el total. Revise el importe.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="64" />
+        <location filename="../../pos/ui/messages.py" line="65" />
         <source>The ticket is not fully paid yet.</source>
         <translation>El ticket aún no está pagado del todo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="65" />
+        <location filename="../../pos/ui/messages.py" line="66" />
         <source>The ticket is empty.</source>
         <translation>El ticket está vacío.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="66" />
+        <location filename="../../pos/ui/messages.py" line="67" />
         <source>The ticket is already paid.</source>
         <translation>El ticket ya está pagado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="67" />
+        <location filename="../../pos/ui/messages.py" line="68" />
         <source>The payment could not be taken.</source>
         <translation>No se ha podido cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="69" />
-        <location filename="../../pos/ui/messages.py" line="77" />
+        <location filename="../../pos/ui/messages.py" line="70" />
+        <location filename="../../pos/ui/messages.py" line="78" />
         <source>A manager must approve this.</source>
         <translation>Esto necesita la autorización de un encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="72" />
-        <location filename="../../pos/ui/messages.py" line="78" />
+        <location filename="../../pos/ui/messages.py" line="73" />
+        <location filename="../../pos/ui/messages.py" line="79" />
         <source>Wrong PIN.</source>
         <translation>PIN incorrecto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="73" />
+        <location filename="../../pos/ui/messages.py" line="74" />
         <source>Too many wrong PINs. Wait %1 seconds.</source>
         <translation>Demasiados PIN incorrectos. Espere %1 segundos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="76" />
+        <location filename="../../pos/ui/messages.py" line="77" />
         <source>This PIN may not approve that.</source>
         <translation>Ese PIN no puede autorizar esto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="81" />
+        <location filename="../../pos/ui/messages.py" line="82" />
         <source>The till database is busy. Nothing was lost: press Pay again.</source>
         <translation>La base de datos de la caja está ocupada. No se ha perdido nada: pulse Cobrar de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="84" />
+        <location filename="../../pos/ui/messages.py" line="85" />
         <source>The disk is full. Nothing was lost, but call IT before selling on.</source>
         <translation>El disco está lleno. No se ha perdido nada, pero avise a informática antes de seguir vendiendo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="87" />
+        <location filename="../../pos/ui/messages.py" line="88" />
         <source>This computer has no secure password store; IT can set MOSTRADOR_STORE_KEY and MOSTRADOR_STORE_SECRET instead.</source>
         <translation>Este equipo no tiene almacén seguro de contraseñas; informática puede definir MOSTRADOR_STORE_KEY y MOSTRADOR_STORE_SECRET.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="93" />
+        <location filename="../../pos/ui/messages.py" line="94" />
         <source>The sale could not be saved. Nothing was lost: try again.</source>
         <translation>No se ha podido guardar la venta. No se ha perdido nada: inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="97" />
+        <location filename="../../pos/ui/messages.py" line="98" />
         <source>That cannot be done in the order's current state.</source>
         <translation>Eso no se puede hacer en el estado actual del pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="98" />
+        <location filename="../../pos/ui/messages.py" line="99" />
         <source>That item is not in this order.</source>
         <translation>Ese artículo no está en este pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="99" />
+        <location filename="../../pos/ui/messages.py" line="100" />
         <source>All units of that item are already picked.</source>
         <translation>Ya están preparadas todas las unidades de ese artículo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="100" />
+        <location filename="../../pos/ui/messages.py" line="101" />
         <source>Not every item is picked yet.</source>
         <translation>Aún faltan artículos por preparar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="101" />
+        <location filename="../../pos/ui/messages.py" line="102" />
         <source>Check the customer's code or ID before handing over.</source>
         <translation>Compruebe el código o el documento del cliente antes de entregar.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="103" />
+        <location filename="../../pos/ui/messages.py" line="104" />
         <source>That code does not match the order.</source>
         <translation>Ese código no corresponde al pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="104" />
+        <location filename="../../pos/ui/messages.py" line="105" />
         <source>This order is paid at the store: take the payment first.</source>
         <translation>Este pedido se paga en tienda: cobre primero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="106" />
+        <location filename="../../pos/ui/messages.py" line="107" />
         <source>Nothing is left to collect.</source>
         <translation>No queda nada por recoger.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="107" />
+        <location filename="../../pos/ui/messages.py" line="108" />
         <source>This order was cancelled online: do not hand it over. A manager has been told.</source>
         <translation>Este pedido se canceló online: no lo entregue. Se ha avisado al encargado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="109" />
+        <location filename="../../pos/ui/messages.py" line="110" />
         <source>Part of this order was already collected.</source>
         <translation>Parte de este pedido ya se recogió.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="111" />
+        <location filename="../../pos/ui/messages.py" line="112" />
         <source>This order is already paid.</source>
         <translation>Este pedido ya está pagado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="112" />
+        <location filename="../../pos/ui/messages.py" line="113" />
         <source>The order's lines do not add up to its total: check the order in the online store.</source>
         <translation>Las líneas del pedido no suman su total: revise el pedido en la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="114" />
+        <location filename="../../pos/ui/messages.py" line="115" />
         <source>A product of this order is not in the till's catalogue: sync the catalogue first.</source>
         <translation>Un producto de este pedido no está en el catálogo de la caja: sincronice el catálogo primero.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="116" />
+        <location filename="../../pos/ui/messages.py" line="117" />
         <source>No payment for this order was found.</source>
         <translation>No se encuentra el cobro de este pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="117" />
+        <location filename="../../pos/ui/messages.py" line="118" />
         <source>That payment already paid another order.</source>
         <translation>Ese cobro ya pagó otro pedido.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="118" />
+        <location filename="../../pos/ui/messages.py" line="119" />
         <source>That quantity is not valid.</source>
         <translation>Esa cantidad no es válida.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="119" />
+        <location filename="../../pos/ui/messages.py" line="120" />
         <source>That entry is already resolved.</source>
         <translation>Esa incidencia ya está resuelta.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="120" />
+        <location filename="../../pos/ui/messages.py" line="121" />
         <source>Write down what was done.</source>
         <translation>Anote qué se ha hecho.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="121" />
+        <location filename="../../pos/ui/messages.py" line="122" />
         <source>The pickup desk refused that.</source>
         <translation>No se puede hacer eso en recogidas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="124" />
+        <location filename="../../pos/ui/messages.py" line="125" />
         <source>The customer's name is needed.</source>
         <translation>Falta el nombre del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="125" />
+        <location filename="../../pos/ui/messages.py" line="126" />
         <source>That tax ID does not look right (NIF, CIF or RFC).</source>
         <translation>Ese NIF/CIF/RFC no parece correcto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="126" />
+        <location filename="../../pos/ui/messages.py" line="127" />
         <source>The customer's address is needed.</source>
         <translation>Falta la dirección del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="130" />
+        <location filename="../../pos/ui/messages.py" line="131" />
         <source>The count is not at the right step for that.</source>
         <translation>El recuento no está en el paso adecuado para eso.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="131" />
+        <location filename="../../pos/ui/messages.py" line="132" />
         <source>A stock count is already open on this till: finish or cancel it first.</source>
         <translation>Ya hay un recuento abierto en esta caja: termínelo o anúlelo antes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="133" />
+        <location filename="../../pos/ui/messages.py" line="134" />
         <source>%1 variances still need a reason.</source>
         <translation>A %1 diferencias les falta el motivo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="135" />
+        <location filename="../../pos/ui/messages.py" line="136" />
         <source>Pick a reason from the list.</source>
         <translation>Elija un motivo de la lista.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="136" />
+        <location filename="../../pos/ui/messages.py" line="137" />
         <source>Choose what to count (a zone needs a name).</source>
         <translation>Elija qué contar (una zona necesita un nombre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="137" />
+        <location filename="../../pos/ui/messages.py" line="138" />
         <source>%1 is not in the category being counted.</source>
         <translation>%1 no es de la categoría que se está contando.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="139" />
+        <location filename="../../pos/ui/messages.py" line="140" />
         <source>That file is not a count saved by a till.</source>
         <translation>Ese archivo no es un recuento guardado por una caja.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="140" />
+        <location filename="../../pos/ui/messages.py" line="141" />
         <source>You have nothing to undo.</source>
         <translation>No tiene nada que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="141" />
+        <location filename="../../pos/ui/messages.py" line="142" />
         <source>The stock count refused that.</source>
         <translation>El recuento no lo permite.</translation>
     </message>
@@ -1561,17 +1637,17 @@
     </message>
     <message>
         <location filename="../../pos/ui/loyalty_messages.py" line="37" />
-        <location filename="../../pos/ui/messages.py" line="127" />
+        <location filename="../../pos/ui/messages.py" line="128" />
         <source>Check the customer's data.</source>
         <translation>Revise los datos del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="149" />
+        <location filename="../../pos/ui/messages.py" line="152" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="151" />
+        <location filename="../../pos/ui/messages.py" line="154" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
     </message>
@@ -2159,6 +2235,64 @@
         <location filename="../../pos/ui/printer_status.py" line="49" />
         <source>%1 waiting</source>
         <translation>%1 en espera</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="233" />
+        <source>Receipt printer</source>
+        <translation>Impresora de tickets</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="234" />
+        <source>Pick a printer found on this PC or type its address; print a test page.</source>
+        <translation>Elija una impresora encontrada en este equipo o escriba su dirección; imprima una página de prueba.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="239" />
+        <source>No printer</source>
+        <translation>Sin impresora</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="242" />
+        <source>Search the network too</source>
+        <translation>Buscar también en la red</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="245" />
+        <source>Print a test page</source>
+        <translation>Imprimir página de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="252" />
+        <source>Printer</source>
+        <translation>Impresora</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="253" />
+        <source>Paper (mm)</source>
+        <translation>Papel (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="273" />
+        <source>Looking for printers…</source>
+        <translation>Buscando impresoras…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="282" />
+        <source>%1 printer(s) found.</source>
+        <translation>%1 impresora(s) encontrada(s).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="293" />
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="302" />
+        <source>Test page sent: check the accents, ñ, € and the cut.</source>
+        <translation>Página de prueba enviada: revise tildes, ñ, € y el corte.</translation>
     </message>
 </context>
 <context>
@@ -2930,6 +3064,121 @@
     </message>
 </context>
 <context>
+    <name>ScannerPage</name>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="320" />
+        <location filename="../../pos/ui/setup_wizard.py" line="334" />
+        <source>Scanner</source>
+        <translation>Escáner</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="321" />
+        <source>Most USB scanners type like a keyboard. Scan any barcode to test it.</source>
+        <translation>La mayoría de los lectores USB escriben como un teclado. Escanee cualquier código para probarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="325" />
+        <source>USB scanner that types (keyboard)</source>
+        <translation>Lector USB que escribe (teclado)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="327" />
+        <source>Serial scanner on %1</source>
+        <translation>Lector serie en %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="330" />
+        <source>Scan a barcode here</source>
+        <translation>Escanee aquí un código</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="335" />
+        <source>Test scan</source>
+        <translation>Prueba de lectura</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="337" />
+        <source>A serial scanner is tested under Devices… once the till runs.</source>
+        <translation>Un lector serie se prueba en Dispositivos… cuando la caja esté en marcha.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="349" />
+        <source>Read %1: a valid barcode.</source>
+        <translation>Leído %1: un código válido.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="350" />
+        <source>Read %1, but its check digit is wrong: check the scanner's settings.</source>
+        <translation>Leído %1, pero su dígito de control no es correcto: revise la configuración del lector.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="352" />
+        <source>Read %1 (a shop code, not an EAN).</source>
+        <translation>Leído %1 (un código de la tienda, no un EAN).</translation>
+    </message>
+</context>
+<context>
+    <name>SetupMessages</name>
+    <message>
+        <location filename="../../pos/ui/setup_messages.py" line="12" />
+        <source>The shop's name is needed (it is on every receipt).</source>
+        <translation>Falta el nombre de la tienda (sale en cada ticket).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_messages.py" line="14" />
+        <source>The shop code is 1 to 6 letters or digits, e.g. S01.</source>
+        <translation>El código de tienda tiene de 1 a 6 letras o cifras, p. ej. S01.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_messages.py" line="16" />
+        <source>The till number is 1 to 6 letters or digits, e.g. T01.</source>
+        <translation>El número de caja tiene de 1 a 6 letras o cifras, p. ej. T01.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_messages.py" line="18" />
+        <source>The administrator's name is needed.</source>
+        <translation>Falta el nombre del administrador.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_messages.py" line="20" />
+        <source>The PIN must be 4 to 8 digits.</source>
+        <translation>El PIN debe tener de 4 a 8 cifras.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_messages.py" line="22" />
+        <source>The two PINs are not the same.</source>
+        <translation>Los dos PIN no son iguales.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_messages.py" line="24" />
+        <source>That printer address cannot be used: %1</source>
+        <translation>Esa dirección de impresora no sirve: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_messages.py" line="26" />
+        <source>Choose the keyboard scanner or a serial port.</source>
+        <translation>Elija el lector de teclado o un puerto serie.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_messages.py" line="28" />
+        <source>This till was already set up: an admin changes the settings from the till.</source>
+        <translation>Esta caja ya está configurada: un administrador cambia los ajustes desde la caja.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_messages.py" line="31" />
+        <source>Check this step's answers.</source>
+        <translation>Revise los datos de este paso.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="419" />
+        <source>Mostrador — first start</source>
+        <translation>Mostrador — primera puesta en marcha</translation>
+    </message>
+</context>
+<context>
     <name>ShiftDialog</name>
     <message>
         <location filename="../../pos/ui/shift_dialog.py" line="83" />
@@ -3453,6 +3702,39 @@
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="70" />
+        <source>Welcome to Mostrador</source>
+        <translation>Bienvenido a Mostrador</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="71" />
+        <source>This till has no settings yet. A few steps and it is ready to sell.</source>
+        <translation>Esta caja aún no está configurada. Unos pocos pasos y estará lista para vender.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="83" />
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="84" />
+        <source>Country and money</source>
+        <translation>País y moneda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="85" />
+        <source>Set up this till for my shop</source>
+        <translation>Configurar esta caja para mi tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="87" />
+        <source>Try the demo: a sample shop, nothing to set up</source>
+        <translation>Probar la demostración: una tienda de ejemplo, sin configurar nada</translation>
+    </message>
+</context>
+<context>
     <name>StockCount</name>
     <message>
         <location filename="../../pos/ui/count_models.py" line="20" />
@@ -3526,6 +3808,64 @@
         <location filename="../../pos/ui/store_settings_dialog.py" line="57" />
         <source>The test failed: %1</source>
         <translation>La prueba ha fallado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="166" />
+        <source>Online store</source>
+        <translation>Tienda online</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="167" />
+        <source>Connect the till to the shop's WooCommerce, or leave it for later (Online store…).</source>
+        <translation>Conecte la caja con el WooCommerce de la tienda, o déjelo para más tarde (Tienda online…).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="171" />
+        <source>No online store for now</source>
+        <translation>Sin tienda online por ahora</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="183" />
+        <source>Platform</source>
+        <translation>Plataforma</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="184" />
+        <source>Store address</source>
+        <translation>Dirección de la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="185" />
+        <source>Consumer key</source>
+        <translation>Clave de cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="186" />
+        <source>Consumer secret</source>
+        <translation>Secreto de cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="187" />
+        <source>Test connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="194" />
+        <source>The key is kept in the system's keyring, never in the settings file.</source>
+        <translation>La clave se guarda en el llavero del sistema, nunca en el archivo de ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="210" />
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="225" />
+        <source>Test the connection first (or choose no online store for now).</source>
+        <translation>Pruebe antes la conexión (o elija sin tienda online por ahora).</translation>
     </message>
 </context>
 <context>
@@ -3630,6 +3970,152 @@
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="360" />
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="373" />
+        <source>The till starts with a sample shop, sample products, cashier PIN 1234 and manager PIN 9999. Nothing is sent to a real store.</source>
+        <translation>La caja arranca con una tienda y productos de ejemplo, cajera PIN 1234 y encargada PIN 9999. No se envía nada a una tienda real.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="376" />
+        <source>none for now</source>
+        <translation>ninguna por ahora</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="377" />
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="378" />
+        <source>Shop: %1 (%2), till %3</source>
+        <translation>Tienda: %1 (%2), caja %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="380" />
+        <source>Administrator: %1</source>
+        <translation>Administrador: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="381" />
+        <source>Online store: %1</source>
+        <translation>Tienda online: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="382" />
+        <source>Printer: %1</source>
+        <translation>Impresora: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="383" />
+        <source>Scanner: %1</source>
+        <translation>Lector: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="385" />
+        <source>An admin changes all of this later under Online store… and Devices….</source>
+        <translation>Un administrador puede cambiar todo esto después en Tienda online… y Dispositivos….</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup_wizard.py" line="394" />
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+</context>
+<context>
+    <name>SupportDialog</name>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="44" />
+        <source>Support</source>
+        <translation>Soporte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="50" />
+        <source>Log (%1)</source>
+        <translation>Registro (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="51" />
+        <source>Only warnings and errors</source>
+        <translation>Solo avisos y errores</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="55" />
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="78" />
+        <source>Back up now</source>
+        <translation>Copia de seguridad ahora</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="81" />
+        <source>Export support bundle…</source>
+        <translation>Exportar paquete de soporte…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="84" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="89" />
+        <source>Shop and till…</source>
+        <translation>Tienda y caja…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="101" />
+        <source>The log is empty.</source>
+        <translation>El registro está vacío.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="108" />
+        <source>No backup yet (%1).</source>
+        <translation>Todavía no hay copia de seguridad (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="111" />
+        <source>Last backup: %1 · %2 kept in %3</source>
+        <translation>Última copia: %1 · %2 guardadas en %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="116" />
+        <source>Backing up… sales can go on meanwhile.</source>
+        <translation>Haciendo la copia… se puede seguir vendiendo mientras tanto.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="120" />
+        <source>Backup written: %1</source>
+        <translation>Copia de seguridad guardada: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="121" />
+        <source>The backup failed: %1</source>
+        <translation>La copia de seguridad falló: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="127" />
+        <source>Export support bundle</source>
+        <translation>Exportar paquete de soporte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="135" />
+        <source>Checking the till and writing the bundle…</source>
+        <translation>Comprobando la caja y escribiendo el paquete…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/support_dialog.py" line="142" />
+        <source>Support bundle written: %1. It holds no passwords or keys.</source>
+        <translation>Paquete de soporte guardado: %1. No contiene contraseñas ni claves.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <location filename="../../pos/ui/sync_panel.py" line="108" />
@@ -3725,6 +4211,64 @@
         <location filename="../../pos/ui/sync_panel.py" line="61" />
         <source>%1 refused</source>
         <translation>%1 rechazados</translation>
+    </message>
+</context>
+<context>
+    <name>TillSettingsDialog</name>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="21" />
+        <source>Shop and till</source>
+        <translation>Tienda y caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="37" />
+        <source>Shop name</source>
+        <translation>Nombre de la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="38" />
+        <source>Tax ID</source>
+        <translation>NIF / CIF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="39" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="40" />
+        <source>Shop code</source>
+        <translation>Código de tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="41" />
+        <source>Till number</source>
+        <translation>Número de caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="42" />
+        <source>Country and money</source>
+        <translation>País y moneda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="43" />
+        <source>A new till number starts a new receipt series. Changes apply at the next start.</source>
+        <translation>Un número de caja nuevo empieza una serie de tickets nueva. Los cambios se aplican al reiniciar.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="51" />
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="54" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_settings_dialog.py" line="68" />
+        <source>Saved. Restart the till to use the new settings.</source>
+        <translation>Guardado. Reinicie la caja para usar los nuevos ajustes.</translation>
     </message>
 </context>
 <context>
