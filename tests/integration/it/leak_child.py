@@ -15,7 +15,6 @@ from pos.domain.payment import Tender, TenderKind
 from pos.logs import log_dir, setup_logging
 from pos.maintenance import check_store, run_backup, run_diagnose, run_support_bundle
 from pos.services.catalog import to_ref
-from pos.services.dto import UserView
 from pos.services.first_run import FirstRunService, SetupChoices
 from pos.services.seed import load_catalogue
 
@@ -36,8 +35,10 @@ def main(data: Path, url: str) -> int:
     services.start_sync()
     assert services.sync is not None
     services.sync.start()
+    root = services.auth.login("4321")
+    services.shifts.open(root, {1000: 10})  # a till sells inside an open cash shift
     cart = Cart("EUR").add(to_ref(services.catalog.by_barcode(products[0].ean13)))
-    services.sales.complete(cart, [Tender(TenderKind.CASH, cart.totals().total)], UserView(1, "Root", "admin"))
+    services.sales.complete(cart, [Tender(TenderKind.CASH, cart.totals().total)], root)
     services.sync.engine.wake()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and services.sync.engine.status.pending:
