@@ -18,7 +18,7 @@ class TenderKind(StrEnum):
     CARD = "card"
     WALLET = "wallet"
     VOUCHER = "voucher"
-    EXCHANGE = "exchange"  # the value of goods returned in the same exchange (pos/services/returns.py)
+    EXCHANGE = "exchange"  # the value of goods returned in the same exchange (pos/services/returns_exchange.py)
 
 
 @dataclass(frozen=True, slots=True)
