@@ -998,6 +998,34 @@
     </message>
 </context>
 <context>
+    <name>LineActions</name>
+    <message>
+        <location filename="../../pos/ui/sale_line_actions.py" line="38" />
+        <source>Select a line first.</source>
+        <translation>Seleccione primero una línea.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_line_actions.py" line="51" />
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_line_actions.py" line="51" />
+        <source>New quantity:</source>
+        <translation>Nueva cantidad:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_line_actions.py" line="88" />
+        <source>Void sale</source>
+        <translation>Anular venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_line_actions.py" line="88" />
+        <source>Void the whole ticket?</source>
+        <translation>¿Anular el ticket entero?</translation>
+    </message>
+</context>
+<context>
     <name>LoginView</name>
     <message>
         <location filename="../../pos/ui/login_view.py" line="34" />
@@ -1691,6 +1719,39 @@
     </message>
 </context>
 <context>
+    <name>Parking</name>
+    <message>
+        <location filename="../../pos/ui/sale_parking.py" line="29" />
+        <source>The ticket is empty.</source>
+        <translation>El ticket está vacío.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_parking.py" line="31" />
+        <source>Ticket of %1</source>
+        <translation>Ticket de %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_parking.py" line="37" />
+        <source>Sale parked.</source>
+        <translation>Venta aparcada.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_parking.py" line="47" />
+        <source>No parked sales.</source>
+        <translation>No hay ventas aparcadas.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_parking.py" line="50" />
+        <source>Resume sale</source>
+        <translation>Recuperar venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_parking.py" line="50" />
+        <source>Parked sales:</source>
+        <translation>Ventas aparcadas:</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <location filename="../../pos/ui/payment_dialog.py" line="36" />
@@ -2296,6 +2357,75 @@
     </message>
 </context>
 <context>
+    <name>ReceiptPanel</name>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="37" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="66" />
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="50" />
+        <source>Reprint</source>
+        <translation>Reimprimir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="51" />
+        <source>Gift receipt</source>
+        <translation>Ticket regalo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="52" />
+        <source>Save as PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="53" />
+        <source>Full invoice</source>
+        <translation>Factura completa</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="68" />
+        <source>Refund</source>
+        <translation>Reembolso</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="85" />
+        <source>No receipt to print yet.</source>
+        <translation>Todavía no hay ningún ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="88" />
+        <source>No receipt printer is configured.</source>
+        <translation>No hay impresora de tickets configurada.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="90" />
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="97" />
+        <source>Save receipt as PDF</source>
+        <translation>Guardar ticket en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="103" />
+        <source>Could not save the PDF: %1</source>
+        <translation>No se pudo guardar el PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="105" />
+        <source>PDF saved.</source>
+        <translation>PDF guardado.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="118" />
+        <source>Invoice %1 issued.</source>
+        <translation>Factura %1 emitida.</translation>
+    </message>
+</context>
+<context>
     <name>ResolutionModel</name>
     <message>
         <location filename="../../pos/ui/pickup_resolutions_view.py" line="32" />
@@ -2822,245 +2952,134 @@
     </message>
 </context>
 <context>
-    <name>SaleView</name>
+    <name>SalePayment</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="86" />
-        <source>Scan or search product…</source>
-        <translation>Escanear o buscar producto…</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="87" />
-        <source>Scan or search product</source>
-        <translation>Escanear o buscar producto</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="150" />
-        <source>TOTAL</source>
-        <translation>TOTAL</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="163" />
-        <location filename="../../pos/ui/sale_view.py" line="249" />
-        <source>Customer</source>
-        <translation>Cliente</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="164" />
-        <source>Pickups</source>
-        <translation>Recogidas</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="165" />
-        <source>Return</source>
-        <translation>Devolución</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="168" />
-        <location filename="../../pos/ui/sale_view.py" line="577" />
-        <source>Available once the online store is connected</source>
-        <translation>Disponible cuando la tienda online esté conectada</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="169" />
-        <source>Park (F9)</source>
-        <translation>Aparcar (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="170" />
-        <source>Resume (F10)</source>
-        <translation>Recuperar (F10)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="171" />
-        <source>Log out</source>
-        <translation>Cerrar sesión</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="172" />
-        <source>Open drawer</source>
-        <translation>Abrir cajón</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="173" />
-        <source>Last receipt</source>
-        <translation>Último ticket</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="174" />
-        <source>Price (F6)</source>
-        <translation>Precio (F6)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="175" />
-        <source>Void sale (F7)</source>
-        <translation>Anular venta (F7)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="189" />
-        <source>Quantity (F4)</source>
-        <translation>Cantidad (F4)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="190" />
-        <source>Discount (F5)</source>
-        <translation>Descuento (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="191" />
-        <source>Void line (F8)</source>
-        <translation>Anular línea (F8)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="195" />
-        <source>Clear</source>
-        <translation>Borrar</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="198" />
-        <source>PAY (F12)</source>
-        <translation>COBRAR (F12)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="205" />
-        <location filename="../../pos/ui/sale_view.py" line="483" />
-        <source>Change</source>
-        <translation>Cambio</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="218" />
-        <source>Reprint</source>
-        <translation>Reimprimir</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="219" />
-        <source>Gift receipt</source>
-        <translation>Ticket regalo</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="220" />
-        <source>Save as PDF</source>
-        <translation>Guardar PDF</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="221" />
-        <source>Full invoice</source>
-        <translation>Factura completa</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="241" />
-        <source>VAT</source>
-        <translation>IVA</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="244" />
-        <source>Discount</source>
-        <translation>Descuento</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="361" />
-        <source>Select a line first.</source>
-        <translation>Seleccione primero una línea.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="373" />
-        <source>Quantity</source>
-        <translation>Cantidad</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="373" />
-        <source>New quantity:</source>
-        <translation>Nueva cantidad:</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="407" />
-        <source>Void sale</source>
-        <translation>Anular venta</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="407" />
-        <source>Void the whole ticket?</source>
-        <translation>¿Anular el ticket entero?</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="432" />
-        <source>The ticket is empty.</source>
-        <translation>El ticket está vacío.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="434" />
-        <source>Ticket of %1</source>
-        <translation>Ticket de %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="440" />
-        <source>Sale parked.</source>
-        <translation>Venta aparcada.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="449" />
-        <source>No parked sales.</source>
-        <translation>No hay ventas aparcadas.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="452" />
-        <source>Resume sale</source>
-        <translation>Recuperar venta</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="452" />
-        <source>Parked sales:</source>
-        <translation>Ventas aparcadas:</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="485" />
-        <source>Refund</source>
-        <translation>Reembolso</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="508" />
-        <location filename="../../pos/ui/sale_view.py" line="553" />
-        <source>No receipt to print yet.</source>
-        <translation>Todavía no hay ningún ticket.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="511" />
-        <source>No receipt printer is configured.</source>
-        <translation>No hay impresora de tickets configurada.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="513" />
-        <source>Sent to the printer.</source>
-        <translation>Enviado a la impresora.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="527" />
-        <source>Save receipt as PDF</source>
-        <translation>Guardar ticket en PDF</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="533" />
-        <source>Could not save the PDF: %1</source>
-        <translation>No se pudo guardar el PDF: %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="535" />
-        <source>PDF saved.</source>
-        <translation>PDF guardado.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="547" />
-        <source>Invoice %1 issued.</source>
-        <translation>Factura %1 emitida.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_view.py" line="569" />
+        <location filename="../../pos/ui/sale_payment.py" line="59" />
         <source>No receipt printer is configured to open the drawer.</source>
         <translation>No hay impresora configurada para abrir el cajón.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="572" />
+        <location filename="../../pos/ui/sale_payment.py" line="62" />
         <source>Drawer opened (approved by %1).</source>
         <translation>Cajón abierto (autorizado por %1).</translation>
+    </message>
+</context>
+<context>
+    <name>SaleSidePanel</name>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="32" />
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="45" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="93" />
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="46" />
+        <source>Pickups</source>
+        <translation>Recogidas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="47" />
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="50" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="105" />
+        <source>Available once the online store is connected</source>
+        <translation>Disponible cuando la tienda online esté conectada</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="51" />
+        <source>Park (F9)</source>
+        <translation>Aparcar (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="52" />
+        <source>Resume (F10)</source>
+        <translation>Recuperar (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="53" />
+        <source>Log out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="54" />
+        <source>Open drawer</source>
+        <translation>Abrir cajón</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="55" />
+        <source>Last receipt</source>
+        <translation>Último ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="56" />
+        <source>Price (F6)</source>
+        <translation>Precio (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="57" />
+        <source>Void sale (F7)</source>
+        <translation>Anular venta (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="71" />
+        <source>Quantity (F4)</source>
+        <translation>Cantidad (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="72" />
+        <source>Discount (F5)</source>
+        <translation>Descuento (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="73" />
+        <source>Void line (F8)</source>
+        <translation>Anular línea (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="77" />
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="86" />
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_side_panel.py" line="89" />
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+</context>
+<context>
+    <name>SaleView</name>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="69" />
+        <source>Scan or search product…</source>
+        <translation>Escanear o buscar producto…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="70" />
+        <source>Scan or search product</source>
+        <translation>Escanear o buscar producto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="95" />
+        <source>PAY (F12)</source>
+        <translation>COBRAR (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="250" />
+        <source>No receipt to print yet.</source>
+        <translation>Todavía no hay ningún ticket.</translation>
     </message>
 </context>
 <context>
