@@ -21,7 +21,7 @@ from pos.domain.returns import share
 from pos.domain.tax import TaxRate, breakdown
 from pos.ledger.audit import append_audit
 from pos.ledger.chain import chain_hash, last_sale_hash, sale_content
-from pos.ledger.models import Sale, SaleLine, SaleTax, TenderRow, utcnow
+from pos.ledger.models import OutboxEvent, Sale, SaleLine, SaleTax, TenderRow, utcnow
 from pos.ledger.returns_models import OnlineOrder, ReturnLine, ReturnRecord
 from pos.ledger.stock import move_stock
 from pos.services.dto import Receipt, UserView
@@ -31,6 +31,7 @@ from pos.services.returns_plan import ReturnPlan
 from pos.services.returns_tenders import RefundTender, refund_tenders
 from pos.services.sales import insert_sale, next_number, receipt_from_sale
 from pos.services.shift_guard import guard_shift
+from pos.services.stock_adjustment_events import stock_adjustment_event
 
 ReturnHook = Callable[[Session, ReturnContext], None]
 
@@ -115,6 +116,12 @@ def write_return(session: Session, plan: ReturnPlan, request: ReturnRequest, cas
                      "exchange_sale": exchange_sale_uuid})
     if plan.source in ("store", "online"):
         add_refund_event(session, sale, plan, request, original, online, api_refund, now)
+    else:  # no receipt, so no order whose refund restocks online: move the online stock directly
+        for ln in plan.lines:
+            if ln.restock:
+                session.add(OutboxEvent(**stock_adjustment_event(
+                    adjustment_uuid=str(uuid.uuid5(uuid.UUID(return_uuid), f"restock:{ln.product_id}")),
+                    product_id=ln.product_id, sku=ln.sku, delta_milli=ln.qty_milli, reason="return", now=now)))
     session.flush()
     context = ReturnContext(
         return_sale_id=sale.id, return_uuid=return_uuid, receipt_no=sale.receipt_no, source=plan.source,

@@ -44,8 +44,9 @@ from pos.services.count_math import current_mark, moved_until, moves_between
 from pos.services.count_suggestions import suggest_counts
 from pos.services.dto import UserView
 from pos.services.errors import ApprovalRequired, NotFound
+from pos.services.stock_adjustment_events import STOCK_ADJUSTED_EVENT, stock_adjustment_event
 
-EVENT_TYPE = "stock.count_adjusted"
+EVENT_TYPE = STOCK_ADJUSTED_EVENT
 OPEN_STATES = ("open", "review")
 _LINES = StockCountLine.__table__
 _SET_ADJUSTMENT = _LINES.update().where(_LINES.c.id == bindparam("line_id")).values(adjustment_uuid=bindparam("adj"))
@@ -306,14 +307,11 @@ class StockCountService:
 
 def _event(count: StockCount, line: StockCountLine, adjustment: str, remote: dict[int, tuple[int | None, int | None]],
            skus: dict[int, str], now: datetime) -> dict[str, object]:
-    """The outbox row of one adjustment: its own aggregate, so one refused product parks alone."""
     rid, parent = remote.get(line.product_id, (None, None))
-    sku = skus.get(line.product_id, "")
-    return {"uuid": str(uuid.uuid4()), "event_type": EVENT_TYPE, "aggregate_type": "stock_adjustment",
-            "aggregate_uuid": adjustment, "status": "pending", "attempts": 0, "created_at": now,
-            "payload": {"adjustment_uuid": adjustment, "count_uuid": count.uuid, "product_id": line.product_id,
-                        "sku": sku, "number": sku, "remote_id": rid, "remote_parent_id": parent,
-                        "delta_milli": line.variance_milli, "reason": line.reason}}
+    return stock_adjustment_event(adjustment_uuid=adjustment, product_id=line.product_id,
+                                  sku=skus.get(line.product_id, ""), delta_milli=line.variance_milli,
+                                  reason=line.reason, now=now, remote_id=rid, remote_parent_id=parent,
+                                  count_uuid=count.uuid)
 
 
 def _freeze_lines(session: Session, count: StockCount) -> None:

@@ -188,9 +188,14 @@ def test_cash_for_a_card_sale_and_large_refunds_need_a_manager(till: Till) -> No
     with pytest.raises(ReturnError) as err:
         till.returns.quote(ReturnRequest("none", None, no_receipt_items=no_receipt.no_receipt_items, route="wallet"))
     assert err.value.reason == "needs_customer"
+    online_before = till.online_stock(EANS[2])
     done = till.returns.refund(no_receipt, till.cashier, approver_pin=MANAGER_PIN)
     assert done.receipt.total.minor == product.price.minor
     assert len(till.events("return.refund")) == events_before  # no receipt: no order to refund online
+    till.drain()  # ... so the unit back on the shelf moves the online stock directly, once
+    till.drain()
+    assert [status for status, _, _ in till.events("stock.count_adjusted")] == ["sent"]
+    assert till.online_stock(EANS[2]) == online_before + 1
     with till.ledger.read() as s:
         approvals = s.scalars(select(AuditEntry).where(AuditEntry.action == "approval")).all()
         assert {a.details["action"] for a in approvals} == {"return"}
