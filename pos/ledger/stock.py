@@ -21,32 +21,13 @@ def move_stock(session: Session, moves: Sequence[tuple[int, int]], reason: str, 
                user_id: int | None) -> None:
     """Record ``(product_id, delta_milli)`` moves in the caller's transaction: one executemany for
     the movements and one for the on-hand figures (a sale commit is on the till's hot path)."""
-    if not moves:
-        return
-    now = utcnow()
-    conn = session.connection()
-    conn.execute(_INSERT_MOVEMENT, [
-        {"uuid": str(uuid.uuid4()), "product_id": pid, "delta_milli": delta, "reason": reason,
-         "ref_uuid": ref_uuid, "user_id": user_id, "created_at": now}
-        for pid, delta in moves
-    ])
-    totals: dict[int, int] = {}
-    for pid, delta in moves:
-        totals[pid] = totals.get(pid, 0) + delta
-    have = set(conn.scalars(_HAVE_LEVEL, {"ids": list(totals)}))
-    updates = [{"pid": pid, "delta": delta} for pid, delta in totals.items() if pid in have]
-    if updates:
-        conn.execute(_BUMP_LEVEL, updates)
-    missing = [{"product_id": pid, "on_hand_milli": delta, "reserved_milli": 0}
-               for pid, delta in totals.items() if pid not in have]
-    if missing:
-        conn.execute(_LEVELS.insert(), missing)
+    move_stock_each(session, [(pid, delta, ref_uuid) for pid, delta in moves], reason, user_id)
 
 
-def move_stock_each(session: Session, moves: Sequence[tuple[int, int, str]], reason: str,
+def move_stock_each(session: Session, moves: Sequence[tuple[int, int, str | None]], reason: str,
                     user_id: int | None) -> None:
-    """``move_stock`` where every ``(product_id, delta_milli, ref_uuid)`` has its own reference (the
-    adjustments of a stock count): still one executemany per table, whatever the number of lines."""
+    """Stock moves where every ``(product_id, delta_milli, ref_uuid)`` has its own reference (the
+    adjustments of a stock count): one executemany per table, whatever the number of lines."""
     if not moves:
         return
     now = utcnow()
