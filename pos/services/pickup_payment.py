@@ -25,21 +25,19 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from pos.config import TillSettings
-from pos.domain.cart import Cart, CartTotals, ProductRef, allocate, from_milli, to_milli
+from pos.domain.cart import Cart, CartTotals, ProductRef, allocate, from_milli
 from pos.domain.discount import Discount
 from pos.domain.errors import PaymentError
 from pos.domain.money import Money
 from pos.domain.payment import Settlement, Tender, settle
 from pos.domain.tax import TaxRate
 from pos.ledger.audit import append_audit
-from pos.ledger.chain import chain_hash, last_sale_hash, sale_content
 from pos.ledger.db import Ledger, classify_operational_error
-from pos.ledger.models import PickupOrder, Product, Sale, SaleLine, SaleTax, TenderRow, utcnow
+from pos.ledger.models import PickupOrder, Product, Sale, utcnow
 from pos.services.dto import HandoverResult, Receipt, UserView
 from pos.services.errors import StorageError
 from pos.services.pickups import PICKUP_SALE_KIND, PickupError, PickupService
-from pos.services.sales import insert_sale, next_number, receipt_from_sale
-from pos.services.shift_guard import guard_shift
+from pos.services.sales import chained_sale, insert_sale, receipt_from_sale
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,30 +181,9 @@ class PickupPaymentService:
 
     def _write(self, session: Session, order: PickupOrder, cart: Cart, totals: CartTotals, tenders: Sequence[Tender],
                settlement: Settlement, cashier: UserView) -> Sale:
-        s = self._settings
-        guard_shift(session, s)  # the money goes into the open shift's drawer
-        series = s.till_id
-        number = next_number(session, series)
-        sale = Sale(
-            uuid=str(uuid.uuid4()), kind=PICKUP_SALE_KIND, store_id=s.store_id, till_id=s.till_id, series=series,
-            number=number, receipt_no=f"{series}-{number:06d}", cashier_id=cashier.user_id, customer_id=None,
-            currency=cart.currency, subtotal_minor=totals.subtotal.minor, discount_minor=totals.discount_total.minor,
-            total_minor=totals.total.minor, rounding_minor=settlement.rounding.minor,
-            change_minor=settlement.change.minor, created_at=utcnow().astimezone(UTC))
-        for no, (line, lt) in enumerate(zip(cart.lines, totals.lines, strict=True), start=1):
-            sale.lines.append(SaleLine(
-                line_no=no, product_id=line.product.product_id, sku=line.product.sku, name=line.product.name,
-                qty_milli=to_milli(line.quantity), unit_price_minor=line.product.unit_price.minor,
-                discount_minor=(lt.line_discount + lt.ticket_discount).minor, total_minor=lt.total.minor,
-                tax_code=line.product.tax_rate.code, tax_percent=str(line.product.tax_rate.percent)))
-        for tax in totals.taxes:
-            sale.taxes.append(SaleTax(tax_code=tax.rate.code, tax_percent=str(tax.rate.percent),
-                                      base_minor=tax.base.minor, tax_minor=tax.tax.minor))
-        for tender in tenders:
-            sale.tenders.append(TenderRow(kind=tender.kind.value, amount_minor=tender.amount.minor,
-                                          reference=tender.reference))
-        sale.prev_hash = last_sale_hash(session)
-        sale.hash = chain_hash(sale.prev_hash, sale_content(sale))
+        # The money goes into the open shift's drawer (chained_sale checks it).
+        sale = chained_sale(session, self._settings, PICKUP_SALE_KIND, cart, totals, tenders, settlement, cashier,
+                            None, str(uuid.uuid4()), utcnow().astimezone(UTC))
         insert_sale(session, sale)  # no stock movement, no sale.completed: see the module docstring
         append_audit(session, "pickup.paid", user_id=cashier.user_id, details={
             "order": order.number, "sale": sale.uuid, "receipt": sale.receipt_no, "total": sale.total_minor})

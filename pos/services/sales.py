@@ -98,6 +98,40 @@ def insert_sale(session: Session, sale: Sale) -> None:
             conn.execute(statement, [{"sale_id": sale.id, **{k: getattr(r, k) for k in keys}} for r in rows])
 
 
+def chained_sale(session: Session, settings: TillSettings, kind: str, cart: Cart, totals: CartTotals,
+                 tenders: Sequence[Tender], settlement: Settlement, cashier: UserView, customer_id: int | None,
+                 sale_uuid: str, now: datetime) -> Sale:
+    """A settled ticket of ``kind`` as a ``Sale`` with its lines, taxes and tenders, the next number of the
+    till's series and its hash-chain fields; not yet inserted (``insert_sale``). Checked inside the
+    caller's write transaction: a shift cannot close between the check and the commit."""
+    guard_shift(session, settings)
+    series = settings.till_id
+    number = next_number(session, series)
+    sale = Sale(
+        uuid=sale_uuid, kind=kind, store_id=settings.store_id, till_id=settings.till_id, series=series,
+        number=number, receipt_no=f"{series}-{number:06d}", cashier_id=cashier.user_id, customer_id=customer_id,
+        currency=cart.currency, subtotal_minor=totals.subtotal.minor, discount_minor=totals.discount_total.minor,
+        total_minor=totals.total.minor, rounding_minor=settlement.rounding.minor,
+        change_minor=settlement.change.minor, created_at=now,
+    )
+    for no, (line, lt) in enumerate(zip(cart.lines, totals.lines, strict=True), start=1):
+        sale.lines.append(SaleLine(
+            line_no=no, product_id=line.product.product_id, sku=line.product.sku, name=line.product.name,
+            qty_milli=to_milli(line.quantity), unit_price_minor=line.product.unit_price.minor,
+            discount_minor=(lt.line_discount + lt.ticket_discount).minor, total_minor=lt.total.minor,
+            tax_code=line.product.tax_rate.code, tax_percent=str(line.product.tax_rate.percent),
+        ))
+    for tax in totals.taxes:
+        sale.taxes.append(SaleTax(tax_code=tax.rate.code, tax_percent=str(tax.rate.percent),
+                                  base_minor=tax.base.minor, tax_minor=tax.tax.minor))
+    for tender in tenders:
+        sale.tenders.append(TenderRow(kind=tender.kind.value, amount_minor=tender.amount.minor,
+                                      reference=tender.reference))
+    sale.prev_hash = last_sale_hash(session)
+    sale.hash = chain_hash(sale.prev_hash, sale_content(sale))
+    return sale
+
+
 class SaleService:
     def __init__(self, ledger: Ledger, settings: TillSettings, hooks: Sequence[SaleHook] = ()) -> None:
         self._ledger = ledger
@@ -143,32 +177,8 @@ class SaleService:
     def _write(self, session: Session, cart: Cart, totals: CartTotals, tenders: Sequence[Tender],
                settlement: Settlement, cashier: UserView, customer_id: int | None, sale_uuid: str,
                now: datetime) -> Sale:
-        s = self._settings
-        guard_shift(session, s)  # inside the transaction: a shift cannot close between check and commit
-        series = s.till_id
-        number = next_number(session, series)
-        sale = Sale(
-            uuid=sale_uuid, kind="sale", store_id=s.store_id, till_id=s.till_id, series=series, number=number,
-            receipt_no=f"{series}-{number:06d}", cashier_id=cashier.user_id, customer_id=customer_id,
-            currency=cart.currency, subtotal_minor=totals.subtotal.minor, discount_minor=totals.discount_total.minor,
-            total_minor=totals.total.minor, rounding_minor=settlement.rounding.minor,
-            change_minor=settlement.change.minor, created_at=now,
-        )
-        for no, (line, lt) in enumerate(zip(cart.lines, totals.lines, strict=True), start=1):
-            sale.lines.append(SaleLine(
-                line_no=no, product_id=line.product.product_id, sku=line.product.sku, name=line.product.name,
-                qty_milli=to_milli(line.quantity), unit_price_minor=line.product.unit_price.minor,
-                discount_minor=(lt.line_discount + lt.ticket_discount).minor, total_minor=lt.total.minor,
-                tax_code=line.product.tax_rate.code, tax_percent=str(line.product.tax_rate.percent),
-            ))
-        for tax in totals.taxes:
-            sale.taxes.append(SaleTax(tax_code=tax.rate.code, tax_percent=str(tax.rate.percent),
-                                      base_minor=tax.base.minor, tax_minor=tax.tax.minor))
-        for tender in tenders:
-            sale.tenders.append(TenderRow(kind=tender.kind.value, amount_minor=tender.amount.minor,
-                                          reference=tender.reference))
-        sale.prev_hash = last_sale_hash(session)
-        sale.hash = chain_hash(sale.prev_hash, sale_content(sale))
+        sale = chained_sale(session, self._settings, "sale", cart, totals, tenders, settlement, cashier,
+                            customer_id, sale_uuid, now)
         insert_sale(session, sale)
         move_stock(session, [(ln.product.product_id, -to_milli(ln.quantity)) for ln in cart.lines], "sale",
                    sale_uuid, cashier.user_id)
