@@ -30,6 +30,8 @@ class ReceiptLabels:
     copy: str = "COPIA / DUPLICADO"
     gift_hint: str = "Conserve este ticket para cambios"
     corrects: str = "Rectifica a"
+    customer: str = "Cliente"
+    cashback: str = "Cashback a su monedero"
 
 
 LABELS = {
@@ -37,17 +39,20 @@ LABELS = {
                         "Le atendió", "TOTAL", "IVA", "Base", "Cuota", "Cambio", "Descuento", "Redondeo",
                         {"cash": "Efectivo", "card": "Tarjeta", "wallet": "Monedero", "voucher": "Vale",
                          "gateway": "Reembolso online", "exchange": "Cambio de artículo"},
-                        "Ticket regalo", "COPIA / DUPLICADO", "Conserve este ticket para cambios", "Rectifica a"),
+                        "Ticket regalo", "COPIA / DUPLICADO", "Conserve este ticket para cambios", "Rectifica a",
+                        "Cliente", "Cashback a su monedero"),
     "es_MX": ReceiptLabels("Nota de venta", "Nota de devolución", "RFC", "Caja", "Ticket",
                            "Le atendió", "TOTAL", "IVA", "Base", "IVA", "Cambio", "Descuento", "Redondeo",
                            {"cash": "Efectivo", "card": "Tarjeta", "wallet": "Monedero", "voucher": "Vale",
                             "gateway": "Reembolso en línea", "exchange": "Cambio de artículo"},
-                           "Ticket de regalo", "COPIA / DUPLICADO", "Conserve este ticket para cambios", "Corrige a"),
+                           "Ticket de regalo", "COPIA / DUPLICADO", "Conserve este ticket para cambios", "Corrige a",
+                           "Cliente", "Bonificación a su monedero"),
     "en": ReceiptLabels("Simplified invoice", "Corrective invoice (return)", "Tax ID", "Till", "Receipt",
                         "Served by", "TOTAL", "VAT", "Base", "Tax", "Change", "Discount", "Rounding",
                         {"cash": "Cash", "card": "Card", "wallet": "Wallet", "voucher": "Voucher",
                          "gateway": "Refunded online", "exchange": "Exchange"},
-                        "Gift receipt", "COPY / DUPLICATE", "Keep this receipt for exchanges", "Corrects"),
+                        "Gift receipt", "COPY / DUPLICATE", "Keep this receipt for exchanges", "Corrects",
+                        "Customer", "Cashback to your wallet"),
 }
 
 
@@ -97,6 +102,8 @@ def receipt_rows(receipt: Receipt, fmt: Formatter, *, width: int = 42, language:
     rows.append(Row(_pair(f"{lb.till} {receipt.till_id}", f"{lb.cashier}: {receipt.cashier}", width)))
     if receipt.kind == "return" and receipt.original_receipt_no and not gift:
         rows.append(Row(f"{lb.corrects}: {receipt.original_receipt_no}"[:width], bold=True))
+    if receipt.customer and not gift:  # a gift receipt never names who paid
+        rows.append(Row(f"{lb.customer}: {receipt.customer}"[:width]))
     rule = Row("-" * width)
     rows.append(rule)
     for line in receipt.lines:
@@ -132,6 +139,8 @@ def receipt_rows(receipt: Receipt, fmt: Formatter, *, width: int = 42, language:
         rows.append(Row(_pair(name, fmt.amount(tender.amount), width)))
     if receipt.change.minor:
         rows.append(Row(_pair(lb.change, fmt.amount(receipt.change), width)))
+    if receipt.cashback is not None and receipt.cashback.minor > 0:
+        rows.append(Row(_pair(lb.cashback, fmt.amount(receipt.cashback), width)))
     return [*rows, Row(""), Row(receipt.receipt_no, "center", code=True), *_centred(receipt.footer, width)]
 
 

@@ -105,6 +105,8 @@ class Receipt:
     change: Money
     footer: str
     original_receipt_no: str | None = None  # a return: the receipt or online order it corrects
+    customer: str = ""  # the loyalty customer the ticket was sold to
+    cashback: Money | None = None  # what this ticket credited to the customer's wallet
 
 
 @dataclass(frozen=True, slots=True)

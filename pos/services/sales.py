@@ -22,6 +22,7 @@ from pos.domain.tax import TaxRate
 from pos.ledger.audit import append_audit
 from pos.ledger.chain import chain_hash, last_sale_hash, sale_content
 from pos.ledger.db import Ledger, classify_operational_error
+from pos.ledger.loyalty_models import Customer, WalletMovement
 from pos.ledger.models import (
     OutboxEvent,
     Product,
@@ -85,6 +86,18 @@ def receipt_from_sale(sale: Sale, settings: TillSettings, cashier_name: str) -> 
         rounding=Money(sale.rounding_minor, cur), total=Money(sale.total_minor + sale.rounding_minor, cur),
         change=Money(sale.change_minor, cur), footer=settings.receipt_footer,
     )
+
+
+def with_customer(session: Session, receipt: Receipt, sale: Sale) -> Receipt:
+    """The receipt of a sale to a loyalty customer names them and the cashback the ticket earned."""
+    if sale.customer_id is None:
+        return receipt
+    names = session.execute(select(Customer.first_name, Customer.last_name)
+                            .where(Customer.id == sale.customer_id)).first()
+    earned = session.scalar(select(WalletMovement.amount_minor).where(
+        WalletMovement.sale_uuid == sale.uuid, WalletMovement.reason == "cashback"))
+    return replace(receipt, customer=" ".join(p for p in names if p) if names else "",
+                   cashback=Money(int(earned), sale.currency) if earned else None)
 
 
 def insert_sale(session: Session, sale: Sale) -> None:
@@ -162,7 +175,7 @@ class SaleService:
                 # The chain hashes the time as stored: always UTC, whatever zone the caller used.
                 sale = self._write(session, cart, totals, tenders, settlement, cashier, customer_id,
                                    sale_uuid or str(uuid.uuid4()), (now or utcnow()).astimezone(UTC))
-                return receipt_from_sale(sale, self._settings, cashier.name)
+                return with_customer(session, receipt_from_sale(sale, self._settings, cashier.name), sale)
         except OperationalError as exc:
             unavailable = classify_operational_error(exc)
             if unavailable is None:
@@ -221,7 +234,8 @@ class SaleService:
             if sale is None:
                 raise NotFound(what="sale", uuid=sale_uuid)
             cashier = session.get(User, sale.cashier_id)
-            receipt = receipt_from_sale(sale, self._settings, cashier.name if cashier else "?")
+            receipt = with_customer(session, receipt_from_sale(sale, self._settings, cashier.name if cashier else "?"),
+                                    sale)
             if sale.kind == "return":
                 from pos.services.returns import original_reference  # returns builds on this module
 

@@ -9,8 +9,10 @@ import pytest
 import requests
 from sqlalchemy import select
 
+from pos.devices.receipt_text import render_lines
 from pos.domain.loyalty import WalletError
 from pos.domain.money import Money
+from pos.formatting import Formatter
 from pos.ledger.loyalty_models import WalletMovement
 from pos.ledger.models import AuditEntry, OutboxEvent, Sale
 
@@ -41,6 +43,10 @@ def test_cashback_earned_at_the_till_shows_online_once(make_counter: MakeCounter
     receipt = c.sell(c.cart(WINE, GIFT_CARD), lucia)  # the gift card earns nothing
     [earned] = movements(c, reason="cashback")
     assert earned.amount_minor == 3209 * 2 // 100 and earned.sale_uuid == receipt.sale_uuid
+    # The ticket names the customer and what it earned, also when reprinted.
+    text = "\n".join(render_lines(c.sales.receipt(receipt.sale_uuid), Formatter("es_ES")))
+    assert receipt.customer == "Lucía García Pérez" and receipt.cashback == Money(64, "EUR")
+    assert "Cliente: Lucía García Pérez" in text and "Cashback a su monedero" in text and "0,64" in text
     c.sync()
     c.sync()
     assert c.online_balance() == before + 64
