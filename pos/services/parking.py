@@ -66,10 +66,15 @@ class ParkingService:
     def __init__(self, ledger: Ledger) -> None:
         self._ledger = ledger
 
-    def park(self, cart: Cart, cashier_id: int, label: str) -> ParkedView:
+    def park(self, cart: Cart, cashier_id: int, label: str,
+             customer: tuple[int, str | None] | None = None) -> ParkedView:
+        """Put the cart aside, with the customer it was for (``(customer_id, name)``) when there is one."""
+        stored = cart_to_json(cart)
+        if customer is not None:
+            stored["customer"] = {"id": customer[0], "name": customer[1]}
         with self._ledger.write() as session:
             row = ParkedSale(uuid=str(uuid.uuid4()), cashier_id=cashier_id, label=label[:64] or "—",
-                             cart=cart_to_json(cart), total_minor=cart.totals().total.minor)
+                             cart=stored, total_minor=cart.totals().total.minor)
             session.add(row)
             session.flush()
             append_audit(session, "sale.parked", user_id=cashier_id, details={"parked": row.uuid, "label": row.label})
@@ -83,6 +88,10 @@ class ParkingService:
 
     def resume(self, parked_id: int, cashier_id: int) -> Cart:
         """Take a parked cart back; it is removed from the parked list in the same transaction."""
+        return self.take(parked_id, cashier_id)[0]
+
+    def take(self, parked_id: int, cashier_id: int) -> tuple[Cart, tuple[int, str | None] | None]:
+        """``resume``, with the customer the cart was parked with (``(customer_id, name)`` or None)."""
         with self._ledger.write() as session:
             row = session.get(ParkedSale, parked_id)
             if row is None:
@@ -90,4 +99,5 @@ class ParkingService:
             cart = cart_from_json(row.cart)
             session.execute(delete(ParkedSale).where(ParkedSale.id == parked_id))
             append_audit(session, "sale.resumed", user_id=cashier_id, details={"parked": row.uuid})
-            return cart
+            who = row.cart.get("customer")
+            return cart, ((int(who["id"]), who.get("name")) if who else None)

@@ -162,7 +162,8 @@ class TillSession:
 
     # --- parking ----------------------------------------------------------------------
     def park(self, label: str) -> ParkedView:
-        parked = self._parking.park(self.cart, self.cashier.user_id, label)
+        customer = (self.customer_id, self.customer_name) if self.customer_id is not None else None
+        parked = self._parking.park(self.cart, self.cashier.user_id, label, customer)
         self.cart = Cart(self._settings.currency)
         self.customer_id = self.customer_name = None  # the next ticket is someone else's
         return parked
@@ -173,7 +174,8 @@ class TillSession:
     def resume(self, parked_id: int) -> CartView:
         if not self.cart.is_empty:
             self.park("auto")
-        self.cart = self._parking.resume(parked_id, self.cashier.user_id)
+        self.cart, customer = self._parking.take(parked_id, self.cashier.user_id)
+        self.customer_id, self.customer_name = customer if customer is not None else (None, None)
         return self.view()
 
     # --- rules ------------------------------------------------------------------------

@@ -292,3 +292,16 @@ def test_two_tills_sell_concurrently_on_the_same_file(ledger_path: Path, till: T
 def test_two_threads_share_one_ledger(ledger_path: Path, till: Till) -> None:
     """The app's case: one Ledger per process, a SaleService per thread, sessions never shared."""
     _assert_gapless_and_distinct(_sell_concurrently([till.ledger, till.ledger], till, 15), ledger_path)
+
+
+def test_a_parked_ticket_keeps_its_customer(till: Till) -> None:
+    till.session.scan(LECHE)
+    till.session.attach_customer(7, "Lucía García Pérez")
+    parked = till.session.park("Lucía")
+    assert till.session.customer_id is None  # the next ticket is someone else's
+    till.session.scan(LIMONES)
+    till.session.resume(parked.parked_id)  # the open anonymous ticket is parked first
+    assert (till.session.customer_id, till.session.customer_name) == (7, "Lucía García Pérez")
+    [auto] = till.session.parked()
+    till.session.resume(auto.parked_id)
+    assert till.session.customer_id is None
