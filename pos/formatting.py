@@ -65,8 +65,10 @@ class Formatter:
         return self._number(amount.minor, amount.currency)
 
     def quantity(self, qty: Decimal) -> str:
-        if qty == qty.to_integral_value():
-            return format_decimal(qty, format="#,##0", locale=self.locale)
+        if qty == qty.to_integral_value():  # the common case, on every line at every scan: by hand
+            whole = int(qty)
+            grouped = f"{abs(whole):,}".replace(",", self._group)
+            return "-" + grouped if whole < 0 else grouped
         return format_decimal(qty, format="#,##0.###", locale=self.locale)
 
     def datetime(self, when: datetime) -> str:

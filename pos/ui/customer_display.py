@@ -4,7 +4,7 @@ the change and a welcome / thank-you message. It only listens; it never changes 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
 from pos.formatting import Formatter
@@ -47,6 +47,7 @@ class CustomerDisplay(QWidget):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.welcome)
+        self._pending: CartView | Receipt | None = None
         self.welcome()
 
     def welcome(self) -> None:
@@ -56,6 +57,28 @@ class CustomerDisplay(QWidget):
         self.change.clear()
 
     def show_cart(self, view: CartView) -> None:
+        # Not on a screen (no second monitor): keep the latest state and draw it only if it is shown,
+        # so the scan path does not lay out a list nobody sees.
+        self._pending = view
+        if not self.isVisible():
+            return
+        self._draw_cart(view)
+
+    def show_paid(self, receipt: Receipt) -> None:
+        self._pending = receipt
+        if not self.isVisible():
+            return
+        self._draw_paid(receipt)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        pending, self._pending = self._pending, None
+        if isinstance(pending, Receipt):
+            self._draw_paid(pending)
+        elif pending is not None:
+            self._draw_cart(pending)
+
+    def _draw_cart(self, view: CartView) -> None:
         self._idle.stop()
         if not view.lines:
             self.welcome()
@@ -69,7 +92,7 @@ class CustomerDisplay(QWidget):
         self.total.setText(self.tr("TOTAL %1").replace("%1", self._fmt.money(view.totals.total)))
         self.change.clear()
 
-    def show_paid(self, receipt: Receipt) -> None:
+    def _draw_paid(self, receipt: Receipt) -> None:
         self.headline.setText(self.tr("Thank you for your purchase!"))
         self.total.setText(self.tr("TOTAL %1").replace("%1", self._fmt.money(receipt.total)))
         self.change.setText(self.tr("Change %1").replace("%1", self._fmt.money(receipt.change))
