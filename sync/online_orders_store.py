@@ -15,9 +15,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pos.ledger.db import Ledger
-from pos.ledger.models import Barcode, Product, utcnow
+from pos.ledger.models import utcnow
 from pos.ledger.returns_models import OnlineOrder, OnlineOrderLine, ReturnRecord
-from sync.connector import RemoteOrder, RemoteOrderLine
+from sync.connector import RemoteOrder
+from sync.orders_store import product_for_line
 from sync.woocommerce.refunds import RemoteRefund, refunded_elsewhere
 
 RETURNABLE_STATUSES = frozenset({"processing", "on-hold", "completed", "refunded"})
@@ -85,17 +86,7 @@ def _fill(session: Session, local: OnlineOrder, remote: RemoteOrder) -> None:
                 row = OnlineOrderLine(remote_line_id=line.remote_line_id, refunded_elsewhere_milli=0)
                 local.lines.append(row)
             row.position, row.remote_product_id, row.remote_variation_id = position, line.product_id, line.variation_id
-            row.product_id = _product_for(session, line)
+            row.product_id = product_for_line(session, line)
             row.sku, row.name = line.sku[:64], line.name[:255]
             row.qty_milli = line.quantity * 1000
             row.net_minor, row.tax_minor, row.tax_rate_remote_id = line.net_minor, line.tax_minor, line.tax_rate_id
-
-
-def _product_for(session: Session, line: RemoteOrderLine) -> int | None:
-    remote_id = line.variation_id or line.product_id
-    pid = session.scalar(select(Product.id).where(Product.remote_id == remote_id).limit(1)) if remote_id else None
-    if pid is None and line.sku:
-        pid = session.scalar(select(Product.id).where(Product.sku == line.sku))
-    if pid is None and line.barcode:
-        pid = session.scalar(select(Barcode.product_id).where(Barcode.code == line.barcode))
-    return pid

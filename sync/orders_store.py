@@ -91,7 +91,8 @@ def apply_orders(ledger: Ledger, orders: list[RemoteOrder], location: str = "") 
     return result
 
 
-def _product_for(session: Session, line: RemoteOrderLine) -> int | None:
+def product_for_line(session: Session, line: RemoteOrderLine) -> int | None:
+    """The local product of an online order line: by remote id, then SKU, then barcode."""
     remote_id = line.variation_id or line.product_id
     pid = session.scalar(select(Product.id).where(Product.remote_id == remote_id).limit(1)) if remote_id else None
     if pid is None and line.sku:
@@ -109,7 +110,7 @@ def _insert(session: Session, remote: RemoteOrder) -> None:
         created_at=remote.created_gmt, remote_modified_at=remote.modified_gmt, paid_by_sale_uuid=None,
         **_fields(remote))
     for line in remote.lines:
-        pid = _product_for(session, line)
+        pid = product_for_line(session, line)
         qty = line.quantity * 1000
         order.lines.append(PickupLine(
             remote_line_id=line.remote_line_id, remote_product_id=line.product_id,
