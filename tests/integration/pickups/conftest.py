@@ -22,7 +22,6 @@ from pos.services.dto import UserView
 from pos.services.pickup_payment import PickupPaymentService
 from pos.services.pickups import PickupService
 from pos.services.sales import SaleService
-from pos.services.seed import seed_demo
 from sync.engine import SyncEngine
 from sync.sandbox import SandboxServer
 from sync.woocommerce import WooCommerceConnector
@@ -90,22 +89,6 @@ class Desk:
 
     def notes(self, order_id: int) -> list[dict[str, Any]]:
         return list(self.api("GET", f"/orders/{order_id}/notes"))
-
-
-@pytest.fixture(scope="session")
-def linked_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo store and a demo till whose catalogues were linked by one full pull (done once: ~3 s)."""
-    root = tmp_path_factory.mktemp("pickup-template")
-    store = SandboxServer(root / "store", seed="demo").start()
-    ledger = Ledger(root / "till" / "ledger.sqlite3")
-    try:
-        seed_demo(ledger)
-        connector = WooCommerceConnector(store.url, "ck_demo", "cs_demo", timeout=(2.0, 5.0))
-        assert SyncEngine(ledger, connector, currency="EUR").run_once()
-    finally:
-        store.stop()
-        ledger.close()
-    return root
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ from pos.services.dto import UserView
 from pos.services.returns import ReturnHook, ReturnService
 from pos.services.returns_dto import ReturnContext
 from pos.services.sales import SaleService
-from pos.services.seed import seed_demo
 from sync.engine import SyncEngine
 from sync.returns_lookup import OrderLookup
 from sync.sandbox import SandboxServer
@@ -98,22 +97,6 @@ class Till:
         with self.ledger.read() as s:
             return [(e.status, e.last_error or "", e.remote_ref or "")
                     for e in s.scalars(select(OutboxEvent).where(OutboxEvent.event_type == event_type))]
-
-
-@pytest.fixture(scope="session")
-def linked_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo store and a demo till whose catalogues were linked by one full pull (done once)."""
-    root = tmp_path_factory.mktemp("returns-template")
-    store = SandboxServer(root / "store", seed="demo").start()
-    ledger = Ledger(root / "till" / "ledger.sqlite3")
-    try:
-        seed_demo(ledger)
-        connector = WooCommerceConnector(store.url, "ck_demo", "cs_demo", timeout=(2.0, 5.0))
-        assert SyncEngine(ledger, connector, currency="EUR").run_once()
-    finally:
-        store.stop()
-        ledger.close()
-    return root
 
 
 def _till(path: Path, store: SandboxServer, till_id: str) -> Till:
