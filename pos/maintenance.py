@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from pos.config import Settings, load_settings
-from pos.credentials import backend_description, keyring_available, store_credentials
+from pos.credentials import backend_description, keyring_available, store_credentials, wallet_credentials
 from pos.devices.printer_status import printer_health
 from pos.ledger.backup import BackupError, restore_ledger
 from pos.ledger.db import DB_FILENAME, known_revisions
@@ -34,16 +34,26 @@ def secrets_line(settings: Settings) -> HealthLine | None:
                                          "(GNOME Keyring, KWallet) and enter the key again under Online store…")
 
 
+def wallet_line(settings: Settings) -> HealthLine | None:
+    """The loyalty wallet (TeraWallet) needs a WordPress application password of its own."""
+    if not settings.store_configured or not settings.loyalty.enabled:
+        return None
+    if wallet_credentials(settings.store.url) is not None:
+        return HealthLine("OK", "wallet", "application password for the wallet API is set")
+    return HealthLine("WARN", "wallet", "no application password for the wallet API: wallet payments and cashback "
+                                        "wait in the outbox (set MOSTRADOR_WALLET_USER/MOSTRADOR_WALLET_PASSWORD "
+                                        "or store them in the keyring)")
+
+
 def health_lines(data_dir: Path, settings: Settings) -> list[HealthLine]:
     def check(url: str) -> ConnectionCheck | None:
         creds = store_credentials(url)
         return check_store(url, creds.key, creds.secret) if creds else None
 
     lines = diagnose(data_dir, settings, check, check_printer=lambda: printer_health(settings.devices))
-    extra = secrets_line(settings)
-    if extra is not None:
-        at = next((i + 1 for i, line in enumerate(lines) if line.name == "store"), len(lines))
-        lines.insert(at, extra)
+    at = next((i + 1 for i, line in enumerate(lines) if line.name == "store"), len(lines))
+    extra = [line for line in (secrets_line(settings), wallet_line(settings)) if line is not None]
+    lines[at:at] = extra
     return lines
 
 

@@ -66,3 +66,8 @@ def test_secrets_line_says_where_the_key_is(tmp_path: Path, monkeypatch: pytest.
         keyring.set_keyring(previous)
     assert lines["secrets"][0] == "WARN" and "fallback file" in lines["secrets"][1]
     assert lines["store"][0] == "WARN" and "no credentials" in lines["store"][1]
+    assert lines["wallet"][0] == "WARN" and "MOSTRADOR_WALLET_USER" in lines["wallet"][1]
+    monkeypatch.setenv("MOSTRADOR_WALLET_USER", "admin")
+    monkeypatch.setenv("MOSTRADOR_WALLET_PASSWORD", "app-password")
+    wallet = _lines(data)["wallet"]
+    assert wallet[0] == "OK" and "app-password" not in wallet[1]
