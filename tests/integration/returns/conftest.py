@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 from sqlalchemy import select
 
 from pos.config import TillSettings
@@ -26,13 +25,14 @@ from sync.engine import SyncEngine
 from sync.returns_lookup import OrderLookup
 from sync.sandbox import SandboxServer
 from sync.woocommerce import WooCommerceConnector
+from tests.integration.store_api import StoreApi
 
 EANS = ["8412345600012", "8412345602627", "8412345605833", "8412345607806"]
 MANAGER_PIN = "9999"
 
 
 @dataclass
-class Till:
+class Till(StoreApi):
     """One counter: its own ledger, services and sync engine, talking to the shared sandbox store."""
 
     ledger: Ledger
@@ -46,18 +46,6 @@ class Till:
     cashier: UserView
     engine: SyncEngine
     hooked: list[ReturnContext] = field(default_factory=list)
-
-    def api(self, method: str, path: str, **kw: Any) -> Any:
-        response = requests.request(method, f"{self.store.url}/wp-json/wc/v3{path}", auth=("ck_demo", "cs_demo"),
-                                    timeout=10, **kw)
-        response.raise_for_status()
-        return response.json()
-
-    def remote_id(self, ean: str) -> int:
-        return int(self.api("GET", "/products", params={"global_unique_id": ean})[0]["id"])
-
-    def online_stock(self, ean: str) -> int:
-        return int(self.api("GET", "/products", params={"global_unique_id": ean})[0]["stock_quantity"])
 
     def local_stock(self, ean: str) -> int:
         pid = self.catalog.by_barcode(ean).product_id
