@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from pos.domain.money import Money
 from pos.formatting import Formatter
@@ -17,6 +17,9 @@ from pos.ui.widgets import make_button
 
 if TYPE_CHECKING:
     from pos.ui.sale_view import SaleView
+
+
+_TAX_ROWS = 5  # a discount line and up to four VAT rates (Spain: 21, 10, 4 and 0 %)
 
 
 def sale_button(text: str, slot: Callable[[], object], name: str = "") -> QPushButton:
@@ -29,17 +32,23 @@ class SaleSidePanel(QFrame):
         self._view = view
         self._fmt = fmt
         layout = QVBoxLayout(self)
+        # TOTAL with the VAT lines under it on the left, the amount large on the right: the screen has
+        # to fit 1280×800 with every touch target at least 44 px high.
+        total_row = QHBoxLayout()
+        captions = QVBoxLayout()
         caption = QLabel(self.tr("TOTAL"))
         caption.setStyleSheet("font-size:18px; font-weight:bold;")
-        layout.addWidget(caption)
-        self.total_label = QLabel()
-        self.total_label.setObjectName("totalLabel")
-        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(self.total_label)
+        captions.addWidget(caption)
         self.taxes_label = QLabel()
         self.taxes_label.setObjectName("taxBreakdownLabel")
-        self.taxes_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(self.taxes_label)
+        self.taxes_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        captions.addWidget(self.taxes_label)
+        total_row.addLayout(captions)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("totalLabel")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        total_row.addWidget(self.total_label, 1)
+        layout.addLayout(total_row)
 
         actions = QGridLayout()
         self.customer_button = sale_button(self.tr("Customer"), self._not_yet, "customerButton")
@@ -78,6 +87,12 @@ class SaleSidePanel(QFrame):
         layout.addLayout(keypad)
         layout.addStretch(1)
         layout.addWidget(pay_button)
+
+    def reserve_tax_rows(self) -> None:
+        """Room for a discount line and four VAT rates from the start (call once styled): a ticket that
+        gains a rate must not grow the panel, re-laying out and repainting the whole window mid-scan."""
+        self.taxes_label.ensurePolished()
+        self.taxes_label.setFixedHeight(self.taxes_label.fontMetrics().lineSpacing() * _TAX_ROWS + 4)
 
     def show_cart(self, view: CartView) -> None:
         """The open ticket's total, its discount and VAT lines, and the attached customer's name."""

@@ -103,6 +103,7 @@ class SaleView(QWidget):
         self.quantity_button, self.discount_button = side.quantity_button, side.discount_button
         self.void_button = side.void_button
         style(side)
+        side.reserve_tax_rows()
         body.addWidget(side, 2)
 
         QShortcut(QKeySequence(Qt.Key.Key_F12), self, activated=self.pay)
