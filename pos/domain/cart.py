@@ -198,19 +198,23 @@ class Cart:
     # --- totals ---------------------------------------------------------------------
     def totals(self) -> CartTotals:
         cur = self.currency
-        amounts = [ln.amount for ln in self.lines]
+        # Each line's gross, discount and amount once: this runs on every scan of a growing ticket.
+        grosses = [ln.gross for ln in self.lines]
+        discounts = [ln.discount.applied_to(g) if ln.discount else Money.zero(cur)
+                     for ln, g in zip(self.lines, grosses, strict=True)]
+        amounts = [g - d for g, d in zip(grosses, discounts, strict=True)]
         after_lines = money_sum(amounts, cur)
         ticket = self.ticket_discount.applied_to(after_lines) if self.ticket_discount else Money.zero(cur)
         shares = allocate(ticket.minor, [a.minor for a in amounts])
         line_totals = tuple(
-            LineTotal(ln.line_id, ln.gross, ln.line_discount, Money(share, cur), ln.amount - Money(share, cur))
-            for ln, share in zip(self.lines, shares, strict=True)
+            LineTotal(ln.line_id, g, d, Money(share, cur), a - Money(share, cur))
+            for ln, g, d, a, share in zip(self.lines, grosses, discounts, amounts, shares, strict=True)
         )
-        per_line = zip(self.lines, line_totals, strict=True)
-        taxes = breakdown(((ln.product.tax_rate, lt.total) for ln, lt in per_line), cur)
+        taxes = breakdown(((ln.product.tax_rate, lt.total) for ln, lt in zip(self.lines, line_totals, strict=True)),
+                          cur)
         return CartTotals(
-            subtotal=money_sum([ln.gross for ln in self.lines], cur),
-            line_discounts=money_sum([ln.line_discount for ln in self.lines], cur),
+            subtotal=money_sum(grosses, cur),
+            line_discounts=money_sum(discounts, cur),
             ticket_discount=ticket,
             total=after_lines - ticket,
             lines=line_totals,

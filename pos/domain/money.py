@@ -130,6 +130,9 @@ class Money:
         """Multiply by an exact Decimal (a weight, a percentage), rounding half up."""
         if isinstance(factor, float):
             raise TypeError("floats are not allowed")
+        whole = int(factor)
+        if whole == factor:  # the usual whole quantity: exact without Decimal arithmetic
+            return Money(self.minor * whole, self.currency)
         return Money(round_half_up(Decimal(self.minor) * Decimal(factor)), self.currency)
 
     def __lt__(self, other: Money) -> bool:
@@ -169,7 +172,11 @@ class Money:
 
 def money_sum(items: list[Money] | tuple[Money, ...], currency: str) -> Money:
     """Sum that works on an empty list."""
-    total = Money.zero(currency)
+    total = 0
     for item in items:
-        total = total + item
-    return total
+        if not isinstance(item, Money):
+            raise TypeError(f"cannot combine Money with {type(item).__name__}")
+        if item.currency != currency:
+            raise CurrencyMismatch(left=currency, right=item.currency)
+        total += item.minor
+    return Money(total, currency)
