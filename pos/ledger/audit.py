@@ -7,10 +7,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from pos.ledger.chain import audit_content, chain_hash, last_audit_hash
+from pos.ledger.fast_insert import PreparedInsert
 from pos.ledger.models import AuditEntry, utcnow
 
-_INSERT = AuditEntry.__table__.insert().returning(AuditEntry.__table__.c.id)
 _COLUMNS = [c.key for c in AuditEntry.__table__.columns if c.key != "id"]
+_INSERT = PreparedInsert(AuditEntry.__table__, _COLUMNS)
 
 
 def append_audit(
@@ -21,5 +22,5 @@ def append_audit(
     entry.prev_hash = last_audit_hash(session)
     entry.hash = chain_hash(entry.prev_hash, audit_content(entry))
     values = {k: getattr(entry, k) for k in _COLUMNS}
-    entry.id = session.connection().execute(_INSERT, values).scalar_one()
+    entry.id = _INSERT.one(session, values)
     return entry

@@ -49,13 +49,17 @@ def audit_content(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
+_LAST_SALE_HASH = select(Sale.__table__.c.hash).order_by(Sale.__table__.c.id.desc()).limit(1)
+_LAST_AUDIT_HASH = select(AuditEntry.__table__.c.hash).order_by(AuditEntry.__table__.c.id.desc()).limit(1)
+
+
 def last_sale_hash(session: Session) -> str:
-    value = session.scalar(select(Sale.hash).order_by(Sale.id.desc()).limit(1))
+    value = session.connection().scalar(_LAST_SALE_HASH)  # Core: on every sale's commit path
     return value or GENESIS
 
 
 def last_audit_hash(session: Session) -> str:
-    value = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+    value = session.connection().scalar(_LAST_AUDIT_HASH)
     return value or GENESIS
 
 

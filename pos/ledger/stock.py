@@ -5,16 +5,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from pos.ledger.models import StockLevel, StockMovement, utcnow
+from pos.ledger.fast_insert import PreparedInsert, execute_many
+from pos.ledger.models import StockMovement, utcnow
 
-_LEVELS = StockLevel.__table__
-_INSERT_MOVEMENT = StockMovement.__table__.insert()
-_HAVE_LEVEL = select(_LEVELS.c.product_id).where(_LEVELS.c.product_id.in_(bindparam("ids", expanding=True)))
-_BUMP_LEVEL = (_LEVELS.update().where(_LEVELS.c.product_id == bindparam("pid"))
-               .values(on_hand_milli=_LEVELS.c.on_hand_milli + bindparam("delta")))
+_INSERT_MOVEMENT = PreparedInsert(StockMovement.__table__, ["uuid", "product_id", "delta_milli", "reason",
+                                                             "ref_uuid", "user_id", "created_at"])
+# One statement whether or not the product has a level row yet.
+_ADD_TO_LEVEL = ("INSERT INTO stock_levels (product_id, on_hand_milli, reserved_milli) VALUES (?, ?, 0) "
+                 "ON CONFLICT (product_id) DO UPDATE SET on_hand_milli = on_hand_milli + excluded.on_hand_milli")
 
 
 def move_stock(session: Session, moves: Sequence[tuple[int, int]], reason: str, ref_uuid: str | None,
@@ -31,8 +31,7 @@ def move_stock_each(session: Session, moves: Sequence[tuple[int, int, str | None
     if not moves:
         return
     now = utcnow()
-    conn = session.connection()
-    conn.execute(_INSERT_MOVEMENT, [
+    _INSERT_MOVEMENT.many(session, [
         {"uuid": str(uuid.uuid4()), "product_id": pid, "delta_milli": delta, "reason": reason, "ref_uuid": ref,
          "user_id": user_id, "created_at": now}
         for pid, delta, ref in moves
@@ -40,11 +39,4 @@ def move_stock_each(session: Session, moves: Sequence[tuple[int, int, str | None
     totals: dict[int, int] = {}
     for pid, delta, _ in moves:
         totals[pid] = totals.get(pid, 0) + delta
-    have = set(conn.scalars(_HAVE_LEVEL, {"ids": list(totals)}))
-    updates = [{"pid": pid, "delta": delta} for pid, delta in totals.items() if pid in have]
-    if updates:
-        conn.execute(_BUMP_LEVEL, updates)
-    missing = [{"product_id": pid, "on_hand_milli": delta, "reserved_milli": 0}
-               for pid, delta in totals.items() if pid not in have]
-    if missing:
-        conn.execute(_LEVELS.insert(), missing)
+    execute_many(session, _ADD_TO_LEVEL, list(totals.items()))

@@ -22,6 +22,7 @@ from pos.domain.tax import TaxRate
 from pos.ledger.audit import append_audit
 from pos.ledger.chain import chain_hash, last_sale_hash, sale_content
 from pos.ledger.db import Ledger, classify_operational_error
+from pos.ledger.fast_insert import PreparedInsert
 from pos.ledger.loyalty_models import Customer, WalletMovement
 from pos.ledger.models import (
     OutboxEvent,
@@ -43,16 +44,22 @@ from pos.services.shift_guard import guard_shift
 _COUNTERS = ReceiptCounter.__table__
 _BUMP_COUNTER = (_COUNTERS.update().where(_COUNTERS.c.series == bindparam("s"))
                  .values(last_number=_COUNTERS.c.last_number + 1).returning(_COUNTERS.c.last_number))
-_INSERT_SALE = Sale.__table__.insert().returning(Sale.__table__.c.id)
-_CHILDREN = [(t.insert(), [c.key for c in t.columns if c.key not in ("id", "sale_id")], attr)
-             for t, attr in ((SaleLine.__table__, "lines"), (SaleTax.__table__, "taxes"),
-                             (TenderRow.__table__, "tenders"))]
 _SALE_COLUMNS = [c.key for c in Sale.__table__.columns if c.key != "id"]
-_INSERT_OUTBOX = OutboxEvent.__table__.insert()
+_INSERT_SALE = PreparedInsert(Sale.__table__, _SALE_COLUMNS)
+_CHILDREN = [(PreparedInsert(t, ["sale_id", *keys]), keys, attr)
+             for t, attr in ((SaleLine.__table__, "lines"), (SaleTax.__table__, "taxes"),
+                             (TenderRow.__table__, "tenders"))
+             for keys in ([c.key for c in t.columns if c.key not in ("id", "sale_id")],)]
+_INSERT_OUTBOX = PreparedInsert(OutboxEvent.__table__, [c.key for c in OutboxEvent.__table__.columns if c.key != "id"])
 
 # Runs inside the sale's transaction after the sale is written (e.g. the wallet turns its holds into the
 # payment and books cashback); raising rolls the whole sale back.
 SaleHook = Callable[[Session, Sale], None]
+
+
+_PRODUCTS = Product.__table__
+_REMOTE_IDS = select(_PRODUCTS.c.id, _PRODUCTS.c.remote_id, _PRODUCTS.c.remote_parent_id).where(
+    _PRODUCTS.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def next_number(session: Session, series: str) -> int:
@@ -103,12 +110,11 @@ def with_customer(session: Session, receipt: Receipt, sale: Sale) -> Receipt:
 def insert_sale(session: Session, sale: Sale) -> None:
     """Write a built (not yet added) Sale with its lines, taxes and tenders using plain executemany:
     the ORM's unit of work costs more than the disk on the commit path."""
-    conn = session.connection()
-    sale.id = conn.execute(_INSERT_SALE, {k: getattr(sale, k) for k in _SALE_COLUMNS}).scalar_one()
+    sale.id = _INSERT_SALE.one(session, {k: getattr(sale, k) for k in _SALE_COLUMNS})
     for statement, keys, attr in _CHILDREN:
         rows = getattr(sale, attr)
         if rows:
-            conn.execute(statement, [{"sale_id": sale.id, **{k: getattr(r, k) for k in keys}} for r in rows])
+            statement.many(session, [{"sale_id": sale.id, **{k: getattr(r, k) for k in keys}} for r in rows])
 
 
 def chained_sale(session: Session, settings: TillSettings, kind: str, cart: Cart, totals: CartTotals,
@@ -197,7 +203,7 @@ class SaleService:
                    sale_uuid, cashier.user_id)
         append_audit(session, "sale.completed", user_id=cashier.user_id,
                      details={"sale": sale_uuid, "receipt": sale.receipt_no, "total": totals.total.minor})
-        session.connection().execute(_INSERT_OUTBOX, {
+        _INSERT_OUTBOX.one(session, {
             "uuid": str(uuid.uuid4()), "event_type": "sale.completed", "aggregate_type": "sale",
             "aggregate_uuid": sale_uuid, "payload": self._payload(session, sale), "created_at": now,
             "status": "pending", "attempts": 0, "next_attempt_at": None, "last_error": None, "remote_ref": None,
@@ -210,8 +216,7 @@ class SaleService:
     @staticmethod
     def _payload(session: Session, sale: Sale) -> dict[str, object]:
         ids = [ln.product_id for ln in sale.lines]
-        remote = {pid: (rid, parent) for pid, rid, parent in session.execute(
-            select(Product.id, Product.remote_id, Product.remote_parent_id).where(Product.id.in_(ids)))}
+        remote = {pid: (rid, parent) for pid, rid, parent in session.connection().execute(_REMOTE_IDS, {"ids": ids})}
         return {
             "sale_uuid": sale.uuid, "receipt_no": sale.receipt_no, "store_id": sale.store_id,
             "till_id": sale.till_id, "created_at": sale.created_at.isoformat(), "currency": sale.currency,

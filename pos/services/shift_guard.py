@@ -8,7 +8,7 @@ is either inside the shift's window or refused. Callers enforce it only when
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from pos.config import TillSettings
@@ -23,10 +23,15 @@ class ShiftError(DomainError):
     code = "shift_refused"
 
 
+_SHIFTS = Shift.__table__
+_OPEN_SHIFT = (select(_SHIFTS.c.id).where(_SHIFTS.c.till_id == bindparam("till"), _SHIFTS.c.closed_at.is_(None))
+               .order_by(_SHIFTS.c.id.desc()).limit(1))
+
+
 def open_shift_id(session: Session, till_id: str) -> int | None:
     """Id of the till's open shift, or None."""
-    return session.scalar(select(Shift.id).where(Shift.till_id == till_id, Shift.closed_at.is_(None))
-                          .order_by(Shift.id.desc()).limit(1))
+    # Core on the session's connection: this runs inside every sale's commit.
+    return session.connection().scalar(_OPEN_SHIFT, {"till": till_id})
 
 
 def require_open_shift(session: Session, till_id: str) -> int:

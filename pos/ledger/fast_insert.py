@@ -1,0 +1,102 @@
+"""INSERTs on the sale's hot path, compiled once and run on the DBAPI cursor of the caller's transaction.
+
+SQLAlchemy's per-statement execution machinery costs ~0.1–0.3 ms a call, and a sale commit runs a
+dozen of them; that overhead, not SQLite, was most of the till's commit time. The statement text and
+the bind processors (``UTCDateTime``, ``JSON``) still come from SQLAlchemy, so the stored values are
+exactly the ones ``Connection.execute`` would store, and DBAPI errors are re-raised wrapped the same way
+(``sqlalchemy.exc.OperationalError`` for a full disk or a locked file), so callers keep one error path.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Table, bindparam
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+_Processor = Callable[[Any], Any] | None
+
+
+class PreparedInsert:
+    """``INSERT INTO table (keys…) VALUES (?, …)`` for rows given as mappings holding every key."""
+
+    def __init__(self, table: Table, keys: Sequence[str]) -> None:
+        self._table = table
+        self.keys = list(keys)
+        self._compiled: tuple[Dialect, str, list[tuple[str, _Processor]]] | None = None
+
+    def _prepare(self, dialect: Dialect) -> tuple[str, list[tuple[str, _Processor]]]:
+        if self._compiled is None or self._compiled[0] is not dialect:
+            columns = self._table.columns
+            statement = self._table.insert().values({k: bindparam(k, type_=columns[k].type) for k in self.keys})
+            compiled = statement.compile(dialect=dialect)
+            order = list(compiled.positiontup or ())
+            if sorted(order) != sorted(self.keys):
+                raise RuntimeError(f"unexpected parameters for {self._table.name}: {order}")
+            processors = [(k, columns[k].type.bind_processor(dialect)) for k in order]
+            self._compiled = (dialect, compiled.string, processors)
+        return self._compiled[1], self._compiled[2]
+
+    def _rows(self, processors: list[tuple[str, _Processor]],
+              rows: Iterable[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
+        return [tuple(p(row[k]) if p is not None else row[k] for k, p in processors) for row in rows]
+
+    def many(self, session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Insert ``rows`` in the session's current transaction (one ``executemany``)."""
+        if not rows:
+            return
+        connection = session.connection()
+        sql, processors = self._prepare(connection.dialect)
+        values = self._rows(processors, rows)
+        cursor = _cursor(connection)
+        try:
+            cursor.executemany(sql, values)
+        except sqlite3.Error as exc:
+            raise _wrapped(sql, exc) from exc
+        finally:
+            cursor.close()
+
+    def one(self, session: Session, row: Mapping[str, Any]) -> int:
+        """Insert one row and return its rowid (the integer primary key)."""
+        connection = session.connection()
+        sql, processors = self._prepare(connection.dialect)
+        values = self._rows(processors, (row,))[0]
+        cursor = _cursor(connection)
+        try:
+            cursor.execute(sql, values)
+            rowid = cursor.lastrowid
+        except sqlite3.Error as exc:
+            raise _wrapped(sql, exc) from exc
+        finally:
+            cursor.close()
+        if rowid is None:
+            raise RuntimeError(f"no rowid after inserting into {self._table.name}")
+        return int(rowid)
+
+
+def execute_many(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Plain SQL with positional parameters (ints and strings only) in the session's transaction."""
+    if not rows:
+        return
+    cursor = _cursor(session.connection())
+    try:
+        cursor.executemany(sql, rows)
+    except sqlite3.Error as exc:
+        raise _wrapped(sql, exc) from exc
+    finally:
+        cursor.close()
+
+
+def _cursor(connection: Any) -> sqlite3.Cursor:
+    raw = connection.connection.driver_connection
+    if not isinstance(raw, sqlite3.Connection):
+        raise TypeError("fast inserts need the sqlite3 driver")
+    return raw.cursor()
+
+
+def _wrapped(sql: str, exc: sqlite3.Error) -> BaseException:
+    return DBAPIError.instance(sql, None, exc, sqlite3.Error)
