@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QWindow
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QWidget
 
 from pos.devices.print_queue import PrintQueue
@@ -91,9 +91,12 @@ class StaffTools(QObject):
         self.show_shift()
         if idle_lock_seconds > 0:
             self.idle_timer.setInterval(idle_lock_seconds * 1000)
+            # Watch the focused window, not the application: input reaches a window before its widgets,
+            # while an application-wide filter would run Python (and take the GIL) for every paint event.
             app = QApplication.instance()
-            if app is not None:
-                app.installEventFilter(self)
+            if isinstance(app, QApplication):
+                app.focusWindowChanged.connect(self._watch_window)
+                self._watch_window(app.focusWindow())
 
     # --- login, lock, logout --------------------------------------------------------------------------------
     def till_after_login(self, user: UserView) -> TillSession | None:
@@ -150,6 +153,13 @@ class StaffTools(QObject):
         window.login_view.reset()
         window.login_view.error.setText(self.tr("Locked after a while without use. Type your PIN: the sale is "
                                                   "kept."))
+
+    def _watch_window(self, window: QWindow | None) -> None:
+        if window is None:
+            return
+        window.installEventFilter(self)  # once per window: Qt drops a repeated installation
+        if self.idle_timer.isActive():
+            self.idle_timer.start()  # a dialog opened or closed: someone is there
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in _ACTIVITY and self.idle_timer.isActive():

@@ -1,7 +1,10 @@
 """Application-wide keyboard-wedge scanner detection: bursts become ``scanned(code)``, typing is untouched.
 
-Install one ``WedgeFilter`` on the QApplication. It sees every key press before the focused widget
-does (quantity field, search, a dialog), asks ``pos.devices.wedge.WedgeDetector`` what the key is,
+Install one ``WedgeFilter`` for the application. It watches whichever window has the focus (the
+main window, a dialog): keys and clicks reach a window before its widgets, so it sees every key press
+before the focused widget does (quantity field, search, a dialog), while paint and layout events —
+which go straight to widgets — never run its Python (an application-wide filter would, taking the GIL
+from the sync thread for each one). It asks ``pos.devices.wedge.WedgeDetector`` what the key is,
 holds keys that may start a scan and, when the burst qualifies, swallows it and emits ``scanned``.
 Keys that turn out to be typing are replayed to the widget that had the focus, in order, within
 the gap (see the trade-off in ``pos/devices/wedge.py``).
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.devices.wedge import Action, Decision, WedgeConfig, WedgeDetector
@@ -50,7 +53,8 @@ class WedgeFilter(QObject):
         self._clock = clock
         self._replaying = False
         self._swallow_release: Counter[int] = Counter()
-        self._app: QCoreApplication | None = None
+        self._app: QGuiApplication | None = None
+        self._windows: list[QWindow] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(int(self._detector.config.max_gap * 1000) + RELEASE_SLACK_MS)
@@ -60,19 +64,33 @@ class WedgeFilter(QObject):
     def config(self) -> WedgeConfig:
         return self._detector.config
 
-    def install(self, app: QCoreApplication | None = None) -> None:
-        """Start filtering the application's key events."""
-        self._app = app or QCoreApplication.instance()
-        if self._app is not None:
-            self._app.installEventFilter(self)
+    def install(self, app: QGuiApplication | None = None) -> None:
+        """Start filtering the key events of the focused window, whichever it is."""
+        instance = app or QGuiApplication.instance()
+        if not isinstance(instance, QGuiApplication):
+            return
+        self._app = instance
+        instance.focusWindowChanged.connect(self._watch)
+        self._watch(instance.focusWindow())
 
     def uninstall(self) -> None:
         """Stop filtering; keys held at that moment are delivered."""
         self._timer.stop()
         self._deliver(self._detector.reset())
         if self._app is not None:
-            self._app.removeEventFilter(self)
+            self._app.focusWindowChanged.disconnect(self._watch)
             self._app = None
+        for window in self._windows:
+            if shiboken6.isValid(window):
+                window.removeEventFilter(self)
+        self._windows.clear()
+
+    def _watch(self, window: QWindow | None) -> None:
+        if window is None or any(w is window for w in self._windows):
+            return
+        self._windows = [w for w in self._windows if shiboken6.isValid(w)]
+        self._windows.append(window)
+        window.installEventFilter(self)
 
     # --- the filter -----------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -86,7 +104,8 @@ class WedgeFilter(QObject):
             return False
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
-        if not isinstance(obj, QWidget) or not self._is_receiver(obj) or not isinstance(event, QKeyEvent):
+        target = self._receiver(obj)
+        if target is None or not isinstance(event, QKeyEvent):
             return False
         key = event.key()
         if kind == QEvent.Type.KeyRelease:
@@ -95,7 +114,7 @@ class WedgeFilter(QObject):
                 return True
             return False
         t = self._time(event)
-        held = _HeldKey(obj, key, event.modifiers(), event.text())
+        held = _HeldKey(target, key, event.modifiers(), event.text())
         text = event.text()
         if event.isAutoRepeat() or event.modifiers() & _CHORD:
             decision: Decision[_HeldKey] = self._detector.other(held, t)
@@ -122,10 +141,17 @@ class WedgeFilter(QObject):
 
     # --- helpers --------------------------------------------------------------------------------
     @staticmethod
-    def _is_receiver(obj: QWidget) -> bool:
-        """Only the first delivery of a key: to the focus widget (propagation to parents is ignored)."""
+    def _receiver(obj: QObject) -> QWidget | None:
+        """The widget a key arriving at window ``obj`` is for: the focus widget, else the window's own."""
+        if not isinstance(obj, QWindow):
+            return None
         focus = QApplication.focusWidget()
-        return obj is focus if focus is not None else obj.isWindow()
+        if focus is not None and focus.window().windowHandle() is obj:
+            return focus
+        for widget in QApplication.topLevelWidgets():
+            if widget.windowHandle() is obj:
+                return widget
+        return None
 
     def _time(self, event: QKeyEvent) -> float:
         if self._clock is not None:

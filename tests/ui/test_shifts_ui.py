@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableView
 from sqlalchemy import select
 
@@ -132,6 +133,19 @@ def test_idle_lock_keeps_the_sale_for_its_cashier(qtbot, services: Services) -> 
     assert window.findChild(QTableView, "cartTable").model().rowCount() == 0
     parked = window.sale_view.till.parked()
     assert len(parked) == 1 and parked[0].total == Money(95)
+
+
+def test_input_reaching_the_window_postpones_the_idle_lock(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, services)
+    window.staff_tools.idle_timer.setInterval(1000)
+    login(qtbot, window)
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
+    for _ in range(8):  # two seconds of typing, as keys from a keyboard arrive: at the window
+        qtbot.wait(250)
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_5)
+    assert window.stack.currentWidget() is window.sale_view
+    assert window.sale_view.scan_input.text() == "5" * 8  # the keys still reached the scan field
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.login_view, timeout=5000)
 
 
 def test_audit_log_is_for_managers(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,7 @@
-"""The application-wide wedge filter with real key events (pytest-qt) and an injected clock."""
+"""The wedge filter with real key events (pytest-qt) and an injected clock.
+
+Keys are sent to the focused *window*, as a keyboard's keys arrive (QTest on a widget would skip the
+window, and so the filter)."""
 
 from __future__ import annotations
 
@@ -56,13 +59,20 @@ def window(qtbot) -> tuple[QWidget, QLineEdit, QLineEdit]:  # type: ignore[no-un
     return win, scan_field, quantity
 
 
+def press(widget: QWidget, key: str | Qt.Key) -> None:
+    """A key for the focused ``widget``, delivered to its window as the keyboard's would be."""
+    handle = widget.window().windowHandle()
+    assert handle is not None and widget.hasFocus()
+    QTest.keyClick(handle, key)
+
+
 def type_keys(widget: QWidget, text: str, clock: FakeClock, gap: float, enter: bool = True) -> None:
     for ch in text:
         clock.advance(gap)
-        QTest.keyClick(widget, ch)
+        press(widget, ch)
     if enter:
         clock.advance(gap)
-        QTest.keyClick(widget, Qt.Key.Key_Return)
+        press(widget, Qt.Key.Key_Return)
 
 
 def focus(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
@@ -101,7 +111,7 @@ def test_slow_typing_reaches_the_field_and_is_no_scan(qtbot, wedge, window, cloc
 def test_the_first_typed_keys_arrive_even_with_no_key_after_them(qtbot, wedge, window, clock) -> None:  # type: ignore[no-untyped-def]
     _, _, quantity = window
     focus(qtbot, quantity)
-    QTest.keyClick(quantity, "3")  # held: it could be the start of a scan …
+    press(quantity, "3")  # held: it could be the start of a scan …
     assert quantity.text() == ""
     qtbot.waitUntil(lambda: quantity.text() == "3", timeout=1000)  # … and given back once the gap has passed
 
@@ -128,7 +138,7 @@ def test_editing_keys_pass_straight_through_in_order(qtbot, wedge, window, clock
     _, _, quantity = window
     focus(qtbot, quantity)
     type_keys(quantity, "125", clock, FAST, enter=False)
-    QTest.keyClick(quantity, Qt.Key.Key_Backspace)  # flushes "125" first, then deletes the 5
+    press(quantity, Qt.Key.Key_Backspace)  # flushes "125" first, then deletes the 5
     assert quantity.text() == "12"
 
 
@@ -156,7 +166,7 @@ def test_prefix_and_suffix_are_stripped_and_typing_gets_no_delay(qtbot, qapp, wi
     wedge.install(qapp)
     try:
         focus(qtbot, quantity)
-        QTest.keyClick(quantity, "7")
+        press(quantity, "7")
         assert quantity.text() == "7"  # not the prefix: delivered at once
         with qtbot.waitSignal(wedge.scanned, timeout=1000) as blocker:
             type_keys(quantity, "#12345$", clock, FAST)  # the suffix completes it; the Enter is eaten
@@ -174,7 +184,9 @@ def test_real_time_typing_without_an_injected_clock(qtbot, qapp, window) -> None
     wedge.scanned.connect(scans.append)
     try:
         focus(qtbot, quantity)
-        qtbot.keyClicks(quantity, "42", delay=70)  # real 70 ms between keys: a person
+        for ch in "42":  # real 70 ms between keys: a person
+            qtbot.wait(70)
+            press(quantity, ch)
         qtbot.waitUntil(lambda: quantity.text() == "42", timeout=1000)
         assert scans == []
     finally:
@@ -186,12 +198,14 @@ def test_a_click_gives_held_keys_back_at_once(qtbot, wedge, window, clock) -> No
     focus(qtbot, quantity)
     type_keys(quantity, "100", clock, FAST, enter=False)
     assert quantity.text() == ""
-    QTest.mouseClick(scan_field, Qt.MouseButton.LeftButton)
+    win = scan_field.window()
+    QTest.mouseClick(win.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     scan_field.mapTo(win, scan_field.rect().center()))
     assert quantity.text() == "100"
 
 
 def test_wired_to_the_sale_screen(qtbot, qapp, services, clock) -> None:  # type: ignore[no-untyped-def]
-    """The wiring pos/ui/app.py is meant to do: one filter on the app, ``scanned`` → ``SaleView.scan``."""
+    """The wiring pos/ui/app.py is meant to do: one filter for the app, ``scanned`` → ``SaleView.scan``."""
     from tests.ui.conftest import login, make_window
 
     main = make_window(qtbot, services)
