@@ -81,7 +81,7 @@ def open_window(services: Services) -> MainWindow:
     from PySide6.QtWidgets import QApplication
 
     from pos.formatting import Formatter, resolve_locale
-    from pos.ui.app import build_window, install_translators
+    from pos.ui.app import build_window, install_scanners, install_translators
     from pos.ui.theme import load_fonts
 
     app = QApplication.instance() or QApplication(["mostrador-bench"])
@@ -92,6 +92,7 @@ def open_window(services: Services) -> MainWindow:
     if services.shifts.current() is None:  # a till sells only inside an open cash shift
         services.shifts.open(services.auth.login(CASHIER_PIN), {})
     window = build_window(services, Formatter(resolve_locale(services.settings.till.locale, "es")), "es")
+    install_scanners(app, window, services)  # the keyboard-wedge filter the app always has
     window.show()
     app.processEvents()
     window.login_view.pin_input.setText(CASHIER_PIN)
