@@ -194,6 +194,7 @@ class Services:
             self.pole.close()
         if self.backup_scheduler is not None:
             self.backup_scheduler.stop()
+        self.catalog.close()
         self.ledger.close()
 
 
