@@ -17,6 +17,7 @@ def make_cart_table(model: CartModel) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)  # one line a product, elided: a 40-px row has no room for a second
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(40)
     style_table(table)
