@@ -49,16 +49,8 @@ class PreparedInsert:
         """Insert ``rows`` in the session's current transaction (one ``executemany``)."""
         if not rows:
             return
-        connection = session.connection()
-        sql, processors = self._prepare(connection.dialect)
-        values = self._rows(processors, rows)
-        cursor = _cursor(connection)
-        try:
-            cursor.executemany(sql, values)
-        except sqlite3.Error as exc:
-            raise _wrapped(sql, exc) from exc
-        finally:
-            cursor.close()
+        sql, processors = self._prepare(session.connection().dialect)
+        execute_many(session, sql, self._rows(processors, rows))
 
     def one(self, session: Session, row: Mapping[str, Any]) -> int:
         """Insert one row and return its rowid (the integer primary key)."""
@@ -79,7 +71,7 @@ class PreparedInsert:
 
 
 def execute_many(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-    """Plain SQL with positional parameters (ints and strings only) in the session's transaction."""
+    """Plain SQL with positional parameters (values as the driver takes them) in the session's transaction."""
     if not rows:
         return
     cursor = _cursor(session.connection())
