@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.devices.count_report_pdf import variance_report_pdf
 from pos.domain.errors import DomainError
 from pos.formatting import Formatter
 from pos.services.count_dto import CountedItem, CountReview, CountView
@@ -354,6 +353,8 @@ class CountScreen(QDialog):
 
     def save_pdf(self, path: Path) -> Path:
         assert self.review is not None
+        # reportlab takes ~0.2 s to load: only when a PDF is made
+        from pos.devices.count_report_pdf import variance_report_pdf
         path.write_bytes(variance_report_pdf(self.review, self._fmt, store_name=self._store_name,
                                              currency=self._currency, language=self._language))
         return path

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.devices.pdf_documents import InvoiceInfo, InvoiceParty, invoice_pdf
 from pos.domain.errors import DomainError
 from pos.formatting import Formatter
 from pos.services.dto import IssuedInvoice, Receipt
@@ -80,6 +79,8 @@ class InvoiceDialog(QDialog):
             self.error.setText(describe(exc))
             return
         self.invoice = invoice
+        # reportlab takes ~0.2 s to load: only when a PDF is made
+        from pos.devices.pdf_documents import InvoiceInfo, InvoiceParty, invoice_pdf
         info = InvoiceInfo(invoice.invoice_no, InvoiceParty(invoice.customer_name, invoice.customer_tax_id,
                                                             invoice.customer_address, invoice.customer_email),
                            issued_at=invoice.issued_at)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.devices.pdf_documents import rows_pdf, ticket_columns
 from pos.devices.pickup_text import pick_list_rows, slip_rows
 from pos.devices.print_queue import PrintQueue
 from pos.domain.errors import DomainError
@@ -458,6 +457,8 @@ class PickupsDialog(QDialog):
         docs = self._desk.documents
         if docs is None:
             return None
+        # reportlab takes ~0.2 s to load: only when a PDF is made
+        from pos.devices.pdf_documents import rows_pdf, ticket_columns
         columns = ticket_columns(80)
         if kind == "pick_list":
             if self.current is None:

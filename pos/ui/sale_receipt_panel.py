@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from pos.devices.pdf_documents import receipt_pdf
 from pos.devices.print_queue import PrintQueue
 from pos.devices.receipt_text import render_lines
 from pos.formatting import Formatter
@@ -97,6 +96,8 @@ class ReceiptPanel(QWidget):
         path, _ = QFileDialog.getSaveFileName(view, self.tr("Save receipt as PDF"), f"{receipt.receipt_no}.pdf",
                                               "PDF (*.pdf)")
         if path:
+            # reportlab takes ~0.2 s to load: only when a PDF is made
+            from pos.devices.pdf_documents import receipt_pdf
             try:
                 Path(path).write_bytes(receipt_pdf(receipt, self._fmt, language=self._language))
             except OSError as exc:

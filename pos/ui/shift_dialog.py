@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos.devices.print_queue import PrintQueue
-from pos.devices.shift_report_pdf import shift_report_pdf
 from pos.devices.shift_report_text import report_lines, report_rows
 from pos.domain.errors import DomainError
 from pos.domain.money import Money
@@ -291,6 +290,8 @@ class ShiftDialog(QDialog):
     def save_pdf(self, path: Path) -> bool:
         if self.report is None:
             return False
+        # reportlab takes ~0.2 s to load: only when a PDF is made
+        from pos.devices.shift_report_pdf import shift_report_pdf
         try:
             path.write_bytes(shift_report_pdf(self.report, self._fmt, language=self._language))
         except OSError as exc:
