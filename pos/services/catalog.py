@@ -17,6 +17,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from sqlalchemy import Row, bindparam, select, text
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
@@ -72,8 +73,12 @@ _BY_CODE = _base_query().join(Barcode, Barcode.product_id == Product.id).where(B
 _BY_SKU = _base_query().where(Product.sku == bindparam("code"))
 # The scan hot path runs the same statements as plain SQL on a read-only sqlite3 connection per thread:
 # SQLAlchemy's checkout, BEGIN, execute and rollback cost ~10x the indexed lookup itself.
-_BY_CODE_SQL = str(_BY_CODE.compile(dialect=sqlite_dialect()))
-_BY_SKU_SQL = str(_BY_SKU.compile(dialect=sqlite_dialect()))
+
+
+@cache
+def _sql(by_sku: bool) -> str:
+    """Compiled on first use: SQLAlchemy's first compile costs ~60 ms, which start-up need not pay."""
+    return str((_BY_SKU if by_sku else _BY_CODE).compile(dialect=sqlite_dialect()))
 
 
 def fts_query(text_in: str) -> str | None:
@@ -117,12 +122,12 @@ class CatalogService:
             codes = (*codes, scan.text)
         # Each statement is its own read snapshot (autocommit): one scan never holds one open.
         for variant in codes:
-            row = self._lookup_row(_BY_CODE_SQL, variant)
+            row = self._lookup_row(_sql(False), variant)
             if row is not None:
                 return ScanMatch(_view(row, variant), scan)
         if scan.kind is not ScanKind.VARIABLE_MEASURE:
             # Shop-made labels often carry the SKU instead of a GTIN.
-            row = self._lookup_row(_BY_SKU_SQL, scan.text)
+            row = self._lookup_row(_sql(True), scan.text)
             if row is not None:
                 return ScanMatch(_view(row, None), scan)
         raise UnknownBarcode(code=scan.display_code)
