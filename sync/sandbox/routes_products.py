@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import ApiError
+from .listing_reader import ListingReader
 from .money import parse_cents
 from .render_products import product_json, tax_rate_json, variation_json
 from .store import SandboxStore
@@ -120,7 +121,8 @@ def register(router: Router, store: SandboxStore) -> None:
     def list_products(req: Request) -> Response:
         q = product_query(req, "products")
         rows, total = store.list_products(q)
-        return paged(req, [render(req, r, single=False) for r in rows], total, q.page, q.per_page, "/wc/v3/products")
+        reader = ListingReader(store)
+        return paged(req, [product_json(req, reader, r) for r in rows], total, q.page, q.per_page, "/wc/v3/products")
 
     def create(req: Request, strict: bool = True) -> dict[str, Any]:
         fields, _ = product_fields(req.json(), strict)
@@ -197,7 +199,8 @@ def register(router: Router, store: SandboxStore) -> None:
         parent = parent_or_404(req)
         q = product_query(req, "children", parent["id"])
         rows, total = store.list_products(q)
-        return paged(req, [variation_json(req, store, r) for r in rows], total, q.page, q.per_page,
+        reader = ListingReader(store)
+        return paged(req, [variation_json(req, reader, r) for r in rows], total, q.page, q.per_page,
                      f"/wc/v3/products/{parent['id']}/variations")
 
     def create_variation(req: Request) -> Response:
@@ -226,7 +229,8 @@ def register(router: Router, store: SandboxStore) -> None:
     def all_variations(req: Request) -> Response:
         q = product_query(req, "variations")
         rows, total = store.list_products(q)
-        return paged(req, [variation_json(req, store, r, nested=False) for r in rows], total, q.page, q.per_page,
+        reader = ListingReader(store)
+        return paged(req, [variation_json(req, reader, r, nested=False) for r in rows], total, q.page, q.per_page,
                      "/wc/v3/variations")
 
     def one_variation(req: Request) -> Response:

@@ -210,7 +210,8 @@ class _Handler(BaseHTTPRequestHandler):
         return Response(404, _err(404, "rest_no_route", "No route was found matching the URL and request method."))
 
     def _send(self, resp: Response) -> None:
-        payload = b"" if resp.status == 204 else json.dumps(resp.body).encode()
+        # compact, as PHP's json_encode writes it (and a fifth fewer bytes to send and parse)
+        payload = b"" if resp.status == 204 else json.dumps(resp.body, separators=(",", ":")).encode()
         self.send_response(resp.status)
         host = self.headers.get("Host") or ""
         headers = {"Link": f'<http://{host}/wp-json/>; rel="https://api.w.org/"', **resp.headers}
