@@ -17,8 +17,9 @@ RELATED = 5  # related_ids per product, as WooCommerce shows
 class ListingReader:
     """A :class:`~sync.sandbox.render_products.CatalogReader` memoising the store for one request."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Any, *, related: bool = True) -> None:
         self._store = store
+        self._with_related = related  # False when the response's _fields drop related_ids
         self._products: dict[int, dict[str, Any] | None] = {}
         self._children: dict[int, list[dict[str, Any]]] = {}
         self._related: dict[str, list[int]] = {}
@@ -37,6 +38,8 @@ class ListingReader:
     def related_ids(self, product: dict[str, Any]) -> list[int]:
         # The store's answer depends on the product only through its categories and by leaving the
         # product itself out: ask once per category set for one more, then drop the product.
+        if not self._with_related:  # like WooCommerce, skip what ?_fields= will not return
+            return []
         key = json.dumps(product["category_ids"])
         if key not in self._related:
             self._related[key] = self._store.related_ids({"id": 0, "category_ids": product["category_ids"]},

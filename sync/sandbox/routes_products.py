@@ -103,6 +103,15 @@ def product_query(req: Request, scope: str, parent_id: int = 0) -> ProductQuery:
         order=query_enum(req, "order", ["asc", "desc"], "desc"), page=page, per_page=per_page)
 
 
+def wants(req: Request, field: str) -> bool:
+    """Whether the answer keeps ``field`` after the ``?_fields=`` filter (``server.filter_fields``)."""
+    fields = req.query.get("_fields")
+    if not fields:
+        return True
+    names = fields.split(",") if isinstance(fields, str) else fields
+    return any(n.strip() == field or n.strip().startswith(field + ".") for n in names)
+
+
 def register(router: Router, store: SandboxStore) -> None:
     def apply_meta(fields: dict[str, Any], current: list[dict[str, Any]]) -> dict[str, Any]:
         if "meta_data" in fields:
@@ -121,7 +130,7 @@ def register(router: Router, store: SandboxStore) -> None:
     def list_products(req: Request) -> Response:
         q = product_query(req, "products")
         rows, total = store.list_products(q)
-        reader = ListingReader(store)
+        reader = ListingReader(store, related=wants(req, "related_ids"))
         return paged(req, [product_json(req, reader, r) for r in rows], total, q.page, q.per_page, "/wc/v3/products")
 
     def create(req: Request, strict: bool = True) -> dict[str, Any]:

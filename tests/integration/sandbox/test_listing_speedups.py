@@ -12,9 +12,13 @@ import random
 import sqlite3
 from pathlib import Path
 
+from sync.sandbox import SandboxServer
 from sync.sandbox.listing_reader import ListingReader
+from sync.sandbox.server import filter_fields
 from sync.sandbox.store import SandboxStore
 from sync.sandbox.store_catalog import ProductQuery
+
+from .conftest import Client
 
 T0 = 1_800_000_000
 
@@ -79,3 +83,17 @@ def test_listing_reader_answers_like_the_store(tmp_path: Path) -> None:
                 assert reader.product_children(product["id"]) == store.product_children(product["id"])
     finally:
         store.close()
+
+
+def test_fields_filtered_listings_equal_the_full_listing_filtered(server: SandboxServer, client: Client) -> None:
+    store = server.store
+    cats = [store.ensure_category(f"Familia {i}") for i in range(3)]
+    store.bulk_create_simple_products(
+        {"name": f"Artículo {i}", "sku": f"F{i:03d}", "regular_price": 100 + i, "category_ids": [cats[i % 3]],
+         "created": T0 + i, "modified": T0 + i} for i in range(30))
+    query = {"orderby": "modified", "order": "asc", "per_page": 100}
+    full = client.get("/products", params=query).json()
+    for fields in ("id,sku,categories", "id,related_ids", "related_ids.x,id", "id,name,date_modified_gmt"):
+        got = client.get("/products", params={**query, "_fields": fields}).json()
+        assert got == filter_fields(full, fields), fields
+    assert any(p["related_ids"] for p in full)
