@@ -50,7 +50,7 @@ class CataloguePullMixin(ConnectorState):
         changed_parents: list[int] = []
         fields = {"_fields": PRODUCT_FIELDS}
         for extra in (fields, {"status": "trash", **fields}):
-            for raws in changed(self._client, "wc/v3/products", extra, since):
+            for raws in changed(self._client, "wc/v3/products", extra, since, exclude_seen=True):
                 page = []
                 for raw in raws:
                     if raw.get("type") == "variable":
@@ -63,7 +63,7 @@ class CataloguePullMixin(ConnectorState):
         seen: set[int] = set()
         if self._has_variations_route:
             try:
-                for raws in changed(self._client, "wc/v3/variations", fields, since):
+                for raws in changed(self._client, "wc/v3/variations", fields, since, exclude_seen=True):
                     seen.update(int(r["id"]) for r in raws)
                     self._load_parents(int(r.get("parent_id") or 0) for r in raws if r.get("parent_id"))
                     yield [self._map(raw, places) for raw in raws]
