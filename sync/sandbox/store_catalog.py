@@ -147,9 +147,6 @@ class CatalogMixin(StoreBase):
             if values:
                 where.append(f"{column} IN ({','.join('?' * len(values))})")
                 args += values
-        if q.exclude:
-            where.append(f"p.id NOT IN ({','.join('?' * len(q.exclude))})")
-            args += q.exclude
         if q.search:
             where.append("(instr(fold(p.name), ?) OR instr(fold(p.description), ?)"
                          " OR instr(fold(p.short_description), ?))")
@@ -185,11 +182,20 @@ class CatalogMixin(StoreBase):
         sql = " AND ".join(where) or "1=1"
         with self.tx() as db:
             if q.modified_after is None:
-                total = int(db.execute(f"SELECT count(*) FROM products p WHERE {sql}", args).fetchone()[0])
-            else:  # keyset pulls ask this over and over with a creeping time: count only the difference
+                counted = sql + (f" AND p.id NOT IN ({','.join('?' * len(q.exclude))})" if q.exclude else "")
+                total = int(db.execute(f"SELECT count(*) FROM products p WHERE {counted}", [*args, *q.exclude]
+                                       ).fetchone()[0])
+            else:  # keyset pulls ask this over and over with a creeping time (and a changing exclude list):
+                # count the difference from the last time, then take the excluded ones off
                 total = self.range_counts.count(db, "products p", sql, args, "p.modified", q.modified_after)
                 sql += " AND p.modified > ?"
                 args.append(q.modified_after)
+                if q.exclude:
+                    total -= int(db.execute(f"SELECT count(*) FROM products p WHERE {sql} AND p.id IN"
+                                            f" ({','.join('?' * len(q.exclude))})", [*args, *q.exclude]).fetchone()[0])
+            if q.exclude:
+                sql += f" AND p.id NOT IN ({','.join('?' * len(q.exclude))})"
+                args += q.exclude
             rows = db.execute(f"SELECT p.* FROM products p WHERE {sql} ORDER BY {order_sql} LIMIT ? OFFSET ?",
                               [*args, q.per_page, (q.page - 1) * q.per_page]).fetchall()
         return [r for r in map(decode_row, rows) if r is not None], total
