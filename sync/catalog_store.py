@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from pos.ledger.db import Ledger
-from pos.ledger.models import Barcode, Category, Product, SyncCursor, TaxRateRow, utcnow
+from pos.ledger.models import Category, Product, SyncCursor, TaxRateRow, utcnow
 from sync.connector import RemoteProduct
 
 
@@ -52,12 +53,12 @@ def apply_products(ledger: Ledger, products: list[RemoteProduct], currency: str)
     with ledger.read() as session:
         rates = {cls or "": rid for rid, cls in session.execute(select(TaxRateRow.id, TaxRateRow.remote_class))
                  if cls is not None}
-        by_remote = dict(session.execute(select(Product.remote_id, Product.id).where(
-            Product.remote_id.in_([p.remote_id for p in products]))).all())
-        by_sku = dict(session.execute(select(Product.sku, Product.id).where(
-            Product.sku.in_([p.sku for p in products if p.sku]))).all())
-        codes = [c for p in products for c in p.barcodes]
-        by_code = dict(session.execute(select(Barcode.code, Barcode.product_id).where(Barcode.code.in_(codes))).all())
+        raw = session.connection().connection.driver_connection  # plain look-ups: no per-query compiling
+        assert raw is not None
+        by_remote = _lookup(raw, "SELECT remote_id, id FROM products WHERE remote_id", [p.remote_id for p in products])
+        by_sku = _lookup(raw, "SELECT sku, id FROM products WHERE sku", [p.sku for p in products if p.sku])
+        by_code = _lookup(raw, "SELECT code, product_id FROM barcodes WHERE code",
+                          [c for p in products for c in p.barcodes])
         categories = dict(session.execute(select(Category.name, Category.id)).all())
     planned: list[tuple[RemoteProduct, int | None, dict[str, object]]] = []
     for remote in products:
@@ -142,6 +143,15 @@ def _write_chunk(session: Session, chunk: list[tuple[RemoteProduct, int | None, 
         raw.executemany("INSERT INTO barcodes(code, product_id) VALUES (?, ?)", new_codes)
     if stock:
         raw.executemany("UPDATE stock_levels SET online_milli = ?, online_seen_at = ? WHERE product_id = ?", stock)
+
+
+def _lookup(raw: Any, select_where: str, values: list[Any]) -> dict[Any, int]:
+    """``{key: id}`` for ``<select_where> IN (values)``, a few hundred values at a time."""
+    found: dict[Any, int] = {}
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        found.update(raw.execute(f"{select_where} IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    return found
 
 
 def _bind_timestamp(conn: Connection, when: datetime) -> object:
