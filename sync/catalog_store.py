@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from pos.ledger.db import Ledger
-from pos.ledger.models import Barcode, Category, Product, StockLevel, SyncCursor, TaxRateRow, utcnow
+from pos.ledger.models import Category, Product, SyncCursor, TaxRateRow, utcnow
 from sync.connector import RemoteProduct
 
 
@@ -52,12 +53,12 @@ def apply_products(ledger: Ledger, products: list[RemoteProduct], currency: str)
     with ledger.read() as session:
         rates = {cls or "": rid for rid, cls in session.execute(select(TaxRateRow.id, TaxRateRow.remote_class))
                  if cls is not None}
-        by_remote = dict(session.execute(select(Product.remote_id, Product.id).where(
-            Product.remote_id.in_([p.remote_id for p in products]))).all())
-        by_sku = dict(session.execute(select(Product.sku, Product.id).where(
-            Product.sku.in_([p.sku for p in products if p.sku]))).all())
-        codes = [c for p in products for c in p.barcodes]
-        by_code = dict(session.execute(select(Barcode.code, Barcode.product_id).where(Barcode.code.in_(codes))).all())
+        raw = session.connection().connection.driver_connection  # plain look-ups: no per-query compiling
+        assert raw is not None
+        by_remote = _lookup(raw, "SELECT remote_id, id FROM products WHERE remote_id", [p.remote_id for p in products])
+        by_sku = _lookup(raw, "SELECT sku, id FROM products WHERE sku", [p.sku for p in products if p.sku])
+        by_code = _lookup(raw, "SELECT code, product_id FROM barcodes WHERE code",
+                          [c for p in products for c in p.barcodes])
         categories = dict(session.execute(select(Category.name, Category.id)).all())
     planned: list[tuple[RemoteProduct, int | None, dict[str, object]]] = []
     for remote in products:
@@ -84,56 +85,88 @@ def apply_products(ledger: Ledger, products: list[RemoteProduct], currency: str)
 
 def _write_chunk(session: Session, chunk: list[tuple[RemoteProduct, int | None, dict[str, object]]], currency: str,
                  now: datetime, categories: dict[str, int], by_code: dict[str, int], result: ApplyResult) -> None:
+    # Plain DB-API executemany on the session's own connection (same transaction): SQLAlchemy's
+    # per-row parameter processing cost more than SQLite's work. Values are what the ORM would
+    # bind: booleans as 0/1 and the one timestamp through the column type's own bind processor.
     conn = session.connection()
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    stamp = _bind_timestamp(conn, now)
     updates: list[dict[str, object]] = []
-    stock: list[dict[str, object]] = []
-    new_codes: list[dict[str, object]] = []
-    new_products: list[dict[str, object]] = []
-    next_id = (conn.execute(select(func.max(Product.id))).scalar() or 0) + 1  # we hold the writer lock
+    stock: list[tuple[object, ...]] = []
+    new_codes: list[tuple[str, int]] = []
+    new_products: list[tuple[object, ...]] = []
+    new_levels: list[tuple[object, ...]] = []
+    next_id = (raw.execute("SELECT max(id) FROM products").fetchone()[0] or 0) + 1  # we hold the writer lock
     for remote, pid, values in chunk:
         if remote.category:
             if remote.category not in categories:
-                categories[remote.category] = conn.execute(
-                    insert(Category).values(name=remote.category).returning(Category.id)).scalar_one()
+                categories[remote.category] = int(raw.execute(
+                    "INSERT INTO categories(name) VALUES (?) RETURNING id", (remote.category,)).fetchone()[0])
             values = {**values, "category_id": categories[remote.category]}
+        online = remote.stock * 1000 if remote.stock is not None else None
         if pid is None:
             pid, next_id = next_id, next_id + 1
-            new_products.append({"id": pid, "sku": remote.sku, "currency": currency, "sold_by_weight": False,
-                                 "category_id": None, **values})
+            new_products.append((pid, remote.sku, values["name"], values.get("price_minor", 0), currency,
+                                 values.get("tax_rate_id"), values.get("category_id"), int(bool(remote.active)),
+                                 remote.remote_id, remote.parent_id, stamp))
+            new_levels.append((pid, online, stamp if online is not None else None))
             result.added += 1
         else:
-            updates.append({"pid": pid, **{f"v_{k}": v for k, v in values.items()}, "keys": tuple(values)})
+            updates.append({"id": pid, **values})
+            if online is not None:
+                stock.append((online, stamp, pid))
             if remote.active:
                 result.updated += 1
             else:
                 result.deactivated += 1
         for code in remote.barcodes:
             if code not in by_code:
-                new_codes.append({"code": code, "product_id": pid})
+                new_codes.append((code, pid))
                 by_code[code] = pid
-        if remote.stock is not None:
-            stock.append({"pid": pid, "online": remote.stock * 1000, "seen": now})
     if new_products:
-        for row in new_products:  # executemany needs one shape
-            row.setdefault("price_minor", 0)
-        conn.execute(insert(Product.__table__), new_products)
-        conn.execute(insert(StockLevel.__table__), [{"product_id": r["id"], "on_hand_milli": 0, "reserved_milli": 0,
-                                                     "online_milli": None, "online_seen_at": None}
-                                                    for r in new_products])
+        raw.executemany(
+            "INSERT INTO products(id, sku, name, price_minor, currency, tax_rate_id, category_id, active,"
+            " sold_by_weight, remote_id, remote_parent_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+            new_products)
+        raw.executemany("INSERT INTO stock_levels(product_id, on_hand_milli, reserved_milli, online_milli,"
+                        " online_seen_at) VALUES (?, 0, 0, ?, ?)", new_levels)
     # Rows with the same set of columns go in one executemany.
-    groups: dict[tuple[str, ...], list[dict[str, object]]] = {}
+    groups: dict[tuple[str, ...], list[tuple[object, ...]]] = {}
     for row in updates:
-        groups.setdefault(row.pop("keys"), []).append(row)  # type: ignore[arg-type]
+        keys = tuple(k for k in row if k != "id")
+        groups.setdefault(keys, []).append(
+            (*(_plain(row[k], stamp) for k in keys), row["id"]))
     for keys, rows in groups.items():
-        statement = (update(Product.__table__).where(Product.__table__.c.id == bindparam("pid"))
-                     .values({k: bindparam(f"v_{k}") for k in keys}))
-        conn.execute(statement, rows)
+        raw.executemany(f"UPDATE products SET {', '.join(f'{k} = ?' for k in keys)} WHERE id = ?", rows)
     if new_codes:
-        conn.execute(insert(Barcode.__table__), new_codes)
+        raw.executemany("INSERT INTO barcodes(code, product_id) VALUES (?, ?)", new_codes)
     if stock:
-        levels = StockLevel.__table__
-        conn.execute(levels.update().where(levels.c.product_id == bindparam("pid"))
-                     .values(online_milli=bindparam("online"), online_seen_at=bindparam("seen")), stock)
+        raw.executemany("UPDATE stock_levels SET online_milli = ?, online_seen_at = ? WHERE product_id = ?", stock)
+
+
+def _lookup(raw: Any, select_where: str, values: list[Any]) -> dict[Any, int]:
+    """``{key: id}`` for ``<select_where> IN (values)``, a few hundred values at a time."""
+    found: dict[Any, int] = {}
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        found.update(raw.execute(f"{select_where} IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    return found
+
+
+def _bind_timestamp(conn: Connection, when: datetime) -> object:
+    """``when`` as the ledger stores a ``UTCDateTime`` (the same text the ORM writes)."""
+    processor = Product.__table__.c.updated_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    return processor(when) if processor else when
+
+
+def _plain(value: object, stamp: object) -> object:
+    """An update value as SQLite takes it (``updated_at`` is the only datetime, ``active`` the only bool)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return stamp
+    return value
 
 
 def newest_modified(products: list[RemoteProduct]) -> datetime | None:

@@ -7,6 +7,7 @@ strings and to render JSON numbers. Prices include VAT, as in the recorded store
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -136,12 +137,15 @@ def net_unit_price(gross_unit_cents: int, percent: int) -> Decimal:
 
 # ---------------------------------------------------------------- dates
 
+# Cached: a page of products imported together shares a handful of seconds, four dates each.
+@functools.lru_cache(maxsize=4096)
 def iso_gmt(ts: int | None) -> str | None:
     if ts is None:
         return None
     return dt.datetime.fromtimestamp(ts, dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
+@functools.lru_cache(maxsize=4096)
 def iso_local(ts: int | None) -> str | None:
     if ts is None:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import ApiError
+from .listing_reader import ListingReader
 from .money import parse_cents
 from .render_products import product_json, tax_rate_json, variation_json
 from .store import SandboxStore
@@ -102,6 +103,15 @@ def product_query(req: Request, scope: str, parent_id: int = 0) -> ProductQuery:
         order=query_enum(req, "order", ["asc", "desc"], "desc"), page=page, per_page=per_page)
 
 
+def wants(req: Request, field: str) -> bool:
+    """Whether the answer keeps ``field`` after the ``?_fields=`` filter (``server.filter_fields``)."""
+    fields = req.query.get("_fields")
+    if not fields:
+        return True
+    names = fields.split(",") if isinstance(fields, str) else fields
+    return any(n.strip() == field or n.strip().startswith(field + ".") for n in names)
+
+
 def register(router: Router, store: SandboxStore) -> None:
     def apply_meta(fields: dict[str, Any], current: list[dict[str, Any]]) -> dict[str, Any]:
         if "meta_data" in fields:
@@ -120,7 +130,8 @@ def register(router: Router, store: SandboxStore) -> None:
     def list_products(req: Request) -> Response:
         q = product_query(req, "products")
         rows, total = store.list_products(q)
-        return paged(req, [render(req, r, single=False) for r in rows], total, q.page, q.per_page, "/wc/v3/products")
+        reader = ListingReader(store, related=wants(req, "related_ids"))
+        return paged(req, [product_json(req, reader, r) for r in rows], total, q.page, q.per_page, "/wc/v3/products")
 
     def create(req: Request, strict: bool = True) -> dict[str, Any]:
         fields, _ = product_fields(req.json(), strict)
@@ -197,7 +208,8 @@ def register(router: Router, store: SandboxStore) -> None:
         parent = parent_or_404(req)
         q = product_query(req, "children", parent["id"])
         rows, total = store.list_products(q)
-        return paged(req, [variation_json(req, store, r) for r in rows], total, q.page, q.per_page,
+        reader = ListingReader(store)
+        return paged(req, [variation_json(req, reader, r) for r in rows], total, q.page, q.per_page,
                      f"/wc/v3/products/{parent['id']}/variations")
 
     def create_variation(req: Request) -> Response:
@@ -226,7 +238,8 @@ def register(router: Router, store: SandboxStore) -> None:
     def all_variations(req: Request) -> Response:
         q = product_query(req, "variations")
         rows, total = store.list_products(q)
-        return paged(req, [variation_json(req, store, r, nested=False) for r in rows], total, q.page, q.per_page,
+        reader = ListingReader(store)
+        return paged(req, [variation_json(req, reader, r, nested=False) for r in rows], total, q.page, q.per_page,
                      "/wc/v3/variations")
 
     def one_variation(req: Request) -> Response:

@@ -210,7 +210,8 @@ class _Handler(BaseHTTPRequestHandler):
         return Response(404, _err(404, "rest_no_route", "No route was found matching the URL and request method."))
 
     def _send(self, resp: Response) -> None:
-        payload = b"" if resp.status == 204 else json.dumps(resp.body).encode()
+        # compact, as PHP's json_encode writes it (and a fifth fewer bytes to send and parse)
+        payload = b"" if resp.status == 204 else json.dumps(resp.body, separators=(",", ":")).encode()
         self.send_response(resp.status)
         host = self.headers.get("Host") or ""
         headers = {"Link": f'<http://{host}/wp-json/>; rel="https://api.w.org/"', **resp.headers}
@@ -232,18 +233,33 @@ class _Handler(BaseHTTPRequestHandler):
 def filter_fields(body: Any, fields: str | list[str]) -> Any:
     """WordPress ``?_fields=id,line_items.name``: keep only those keys (``_links`` only if asked)."""
     wanted = [f.strip() for f in (fields.split(",") if isinstance(fields, str) else fields) if f.strip()]
+    return _pick(body, _field_tree(wanted))
+
+
+FieldTree = dict[str, "FieldTree | None"]  # None: the whole value
+
+
+def _field_tree(wanted: list[str]) -> FieldTree:
+    tree: FieldTree = {}
+    for name in wanted:
+        head, _, rest = name.partition(".")
+        if not rest:
+            tree[head] = None
+        elif head not in tree or tree[head] is not None:
+            tree[head] = {**(tree.get(head) or {}), **_field_tree([rest])}
+    return tree
+
+
+def _pick(body: Any, tree: FieldTree) -> Any:
     if isinstance(body, list):
-        return [filter_fields(item, wanted) for item in body]
+        return [_pick(item, tree) for item in body]
     if not isinstance(body, dict):
         return body
     out: dict[str, Any] = {}
     for key, value in body.items():
-        if key in wanted:
-            out[key] = value
-            continue
-        nested = [w.split(".", 1)[1] for w in wanted if w.startswith(key + ".")]
-        if nested:
-            out[key] = filter_fields(value, nested)
+        if key in tree:
+            sub = tree[key]
+            out[key] = value if sub is None else _pick(value, sub)
     return out
 
 

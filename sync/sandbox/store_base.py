@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .money import fold
+from .range_counts import RangeCounts
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS settings (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -108,7 +109,8 @@ def decode_row(row: sqlite3.Row | None) -> dict[str, Any] | None:
         return None
     out = dict(row)
     for key in JSON_COLUMNS.intersection(out):
-        out[key] = json.loads(out[key])
+        value = out[key]
+        out[key] = [] if value == "[]" else json.loads(value)  # most JSON columns hold an empty list
     return out
 
 
@@ -121,6 +123,7 @@ class StoreBase:
         self.clock = clock
         self._lock = threading.RLock()
         self._depth = 0
+        self.range_counts = RangeCounts()  # X-WP-Total of modified_after listings (store_catalog)
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.create_function("fold", 1, fold, deterministic=True)

@@ -102,11 +102,11 @@ class CatalogMixin(StoreBase):
                               " ORDER BY menu_order, id", (parent_id,)).fetchall()
         return [r for r in map(decode_row, rows) if r is not None]
 
-    def related_ids(self, product: dict[str, Any]) -> list[int]:
+    def related_ids(self, product: dict[str, Any], limit: int = 5) -> list[int]:
         with self.tx() as db:
             rows = db.execute("SELECT id FROM products WHERE parent_id = 0 AND status = 'publish' AND id != ?"
-                              " AND category_ids = ? ORDER BY id DESC LIMIT 5",
-                              (product["id"], json.dumps(product["category_ids"]))).fetchall()
+                              " AND category_ids = ? ORDER BY id DESC LIMIT ?",
+                              (product["id"], json.dumps(product["category_ids"]), limit)).fetchall()
         return [int(r[0]) for r in rows]
 
     def categories(self, ids: list[int]) -> list[dict[str, Any]]:
@@ -147,9 +147,6 @@ class CatalogMixin(StoreBase):
             if values:
                 where.append(f"{column} IN ({','.join('?' * len(values))})")
                 args += values
-        if q.exclude:
-            where.append(f"p.id NOT IN ({','.join('?' * len(q.exclude))})")
-            args += q.exclude
         if q.search:
             where.append("(instr(fold(p.name), ?) OR instr(fold(p.description), ?)"
                          " OR instr(fold(p.short_description), ?))")
@@ -164,8 +161,8 @@ class CatalogMixin(StoreBase):
         if q.category:
             where.append("EXISTS (SELECT 1 FROM json_each(p.category_ids) WHERE value = ?)")
             args.append(q.category)
-        for column, op, value in (("p.modified", ">", q.modified_after), ("p.modified", "<", q.modified_before),
-                                  ("p.created", ">", q.after), ("p.created", "<", q.before)):
+        for column, op, value in (("p.modified", "<", q.modified_before), ("p.created", ">", q.after),
+                                  ("p.created", "<", q.before)):
             if value is not None:
                 where.append(f"{column} {op} ?")
                 args.append(value)
@@ -184,7 +181,21 @@ class CatalogMixin(StoreBase):
             order_sql = "CASE p.id " + " ".join(f"WHEN {int(i)} THEN {n}" for n, i in enumerate(q.include)) + " END"
         sql = " AND ".join(where) or "1=1"
         with self.tx() as db:
-            total = int(db.execute(f"SELECT count(*) FROM products p WHERE {sql}", args).fetchone()[0])
+            if q.modified_after is None:
+                counted = sql + (f" AND p.id NOT IN ({','.join('?' * len(q.exclude))})" if q.exclude else "")
+                total = int(db.execute(f"SELECT count(*) FROM products p WHERE {counted}", [*args, *q.exclude]
+                                       ).fetchone()[0])
+            else:  # keyset pulls ask this over and over with a creeping time (and a changing exclude list):
+                # count the difference from the last time, then take the excluded ones off
+                total = self.range_counts.count(db, "products p", sql, args, "p.modified", q.modified_after)
+                sql += " AND p.modified > ?"
+                args.append(q.modified_after)
+                if q.exclude:
+                    total -= int(db.execute(f"SELECT count(*) FROM products p WHERE {sql} AND p.id IN"
+                                            f" ({','.join('?' * len(q.exclude))})", [*args, *q.exclude]).fetchone()[0])
+            if q.exclude:
+                sql += f" AND p.id NOT IN ({','.join('?' * len(q.exclude))})"
+                args += q.exclude
             rows = db.execute(f"SELECT p.* FROM products p WHERE {sql} ORDER BY {order_sql} LIMIT ? OFFSET ?",
                               [*args, q.per_page, (q.page - 1) * q.per_page]).fetchall()
         return [r for r in map(decode_row, rows) if r is not None], total

@@ -9,10 +9,11 @@ from typing import Any
 
 from sync.connector import RemoteProduct
 from sync.errors import PermanentError
+from sync.prefetch import prefetched
 from sync.woocommerce.client import MAX_PER_PAGE
 from sync.woocommerce.connector_state import ConnectorState
 from sync.woocommerce.keyset_paging import changed, overlapped
-from sync.woocommerce.products import is_sellable, parent_info, to_remote_product
+from sync.woocommerce.products import PRODUCT_FIELDS, is_sellable, parent_info, to_remote_product
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +37,20 @@ class CataloguePullMixin(ConnectorState):
         the caller dedupes by ``remote_id`` keeping the latest ``modified_gmt``, and advances its
         cursor to the highest ``modified_gmt`` only after the iteration completes. Deleted (not
         trashed) products never show up here: a full resync catches them.
+
+        The pages are read one ahead by a helper thread (:func:`sync.prefetch.prefetched`) while
+        the caller writes the current one; errors and stopping behave as in a plain loop, and the
+        connector is not used by anyone else until the iteration has ended.
         """
+        return prefetched(self._read_pages(modified_after), name="catalogue-prefetch")
+
+    def _read_pages(self, modified_after: datetime | None) -> Iterator[list[RemoteProduct]]:
         places = self.places
         since = overlapped(modified_after) if modified_after is not None else None
         changed_parents: list[int] = []
-        for extra in ({}, {"status": "trash"}):
-            for raws in changed(self._client, "wc/v3/products", extra, since):
+        fields = {"_fields": PRODUCT_FIELDS}
+        for extra in (fields, {"status": "trash", **fields}):
+            for raws in changed(self._client, "wc/v3/products", extra, since, exclude_seen=True):
                 page = []
                 for raw in raws:
                     if raw.get("type") == "variable":
@@ -54,7 +63,7 @@ class CataloguePullMixin(ConnectorState):
         seen: set[int] = set()
         if self._has_variations_route:
             try:
-                for raws in changed(self._client, "wc/v3/variations", {}, since):
+                for raws in changed(self._client, "wc/v3/variations", fields, since, exclude_seen=True):
                     seen.update(int(r["id"]) for r in raws)
                     self._load_parents(int(r.get("parent_id") or 0) for r in raws if r.get("parent_id"))
                     yield [self._map(raw, places) for raw in raws]
@@ -65,7 +74,7 @@ class CataloguePullMixin(ConnectorState):
                 self._has_variations_route = False
         parents = changed_parents if since is not None or not self._has_variations_route else []
         for parent_id in dict.fromkeys(parents):
-            for resp in self._client.paginate(f"wc/v3/products/{parent_id}/variations"):
+            for resp in self._client.paginate(f"wc/v3/products/{parent_id}/variations", {"_fields": PRODUCT_FIELDS}):
                 page = [self._map(r, places) for r in resp.data
                         if isinstance(r, dict) and "id" in r and int(r["id"]) not in seen]
                 if page:
@@ -84,7 +93,7 @@ class CataloguePullMixin(ConnectorState):
             for start in range(0, len(missing), MAX_PER_PAGE):
                 chunk = missing[start:start + MAX_PER_PAGE]
                 resp = self._client.get("wc/v3/products", {"include": ",".join(map(str, chunk)), "status": status,
-                                                           "per_page": MAX_PER_PAGE})
+                                                           "per_page": MAX_PER_PAGE, "_fields": PRODUCT_FIELDS})
                 for raw in resp.data if isinstance(resp.data, list) else []:
                     if isinstance(raw, dict) and "id" in raw:
                         self._parents[int(raw["id"])] = parent_info(raw)

@@ -26,15 +26,24 @@ def overlapped(modified_after: datetime) -> datetime:
 
 
 def changed(client: WooClient, path: str, extra: Mapping[str, str],
-            since: datetime | None) -> Iterator[list[dict[str, Any]]]:
-    """Items of a listing ordered by modification time, paged by key; yields the new ones."""
+            since: datetime | None, *, exclude_seen: bool = False) -> Iterator[list[dict[str, Any]]]:
+    """Items of a listing ordered by modification time, paged by key; yields the new ones.
+
+    With ``exclude_seen`` (the listing takes WooCommerce's ``exclude``), a restart leaves out the
+    items of the last second it has just read instead of reading them again — a fifth of every
+    page when products change 20 a second — except near the end of the listing: an item edited
+    between two requests moves to the end, and hidden by ``exclude`` there it would be missed.
+    """
     window, page = since, 1
     seen: set[tuple[int, str]] = set()
+    exclude: list[int] = []
     while True:
         params: dict[str, Any] = {"orderby": "modified", "order": "asc", "dates_are_gmt": "true",
                                   "per_page": MAX_PER_PAGE, "page": page, **extra}
         if window is not None:
             params["modified_after"] = format_gmt(window)
+        if exclude:
+            params["exclude"] = ",".join(map(str, exclude))
         resp = client.get(path, params)
         if not isinstance(resp.data, list):
             raise TransientError(f"{path}: expected a list", code="bad_listing")
@@ -50,6 +59,20 @@ def changed(client: WooClient, path: str, extra: Mapping[str, str],
         ordered = all(a <= b for a, b in itertools.pairwise(times))
         restart = times[-1] - timedelta(seconds=1) if times and times[-1] != EPOCH else None
         if ordered and restart is not None and (window is None or restart > window):
+            read = (page - 1) * MAX_PER_PAGE + len(resp.data)  # of this window's listing, so far
+            exclude = _last_second_ids(items, times) if exclude_seen and _far_from_end(resp.total, read) else []
             window, page = restart, 1
         else:
-            page += 1
+            page += 1  # the same window and the same exclude: plain offset paging
+
+
+def _far_from_end(total: int | None, read: int) -> bool:
+    """More than two pages of the listing (``X-WP-Total``) remain unread: the next page cannot reach
+    the items edited since (they go to the end), so none of them can hide behind ``exclude``."""
+    return total is not None and total - read > 2 * MAX_PER_PAGE
+
+
+def _last_second_ids(items: list[dict[str, Any]], times: list[datetime]) -> list[int]:
+    """Ids of the items modified in the page's last second (all read now; none was on an earlier page,
+    or the window would not have moved)."""
+    return [int(r["id"]) for r, t in zip(items, times, strict=True) if t == times[-1]]

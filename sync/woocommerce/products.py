@@ -26,6 +26,11 @@ from sync.woocommerce.money import to_minor
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 NOT_SELLABLE_TYPES = frozenset({"variable", "grouped", "external"})
+# Everything this module (and the keyset paging) reads of a product or variation: the catalogue pull
+# asks for only these (``_fields``), a quarter of the full JSON, and WooCommerce then skips computing
+# the rest (related products, price HTML, ...). Keep it in step with the functions below.
+PRODUCT_FIELDS = ("id,parent_id,type,status,name,sku,global_unique_id,price,regular_price,tax_class,manage_stock,"
+                  "stock_quantity,categories,attributes,date_created_gmt,date_modified_gmt")
 
 
 @dataclass(frozen=True)

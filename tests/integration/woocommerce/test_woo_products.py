@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -123,19 +124,33 @@ def test_full_pull_from_sandbox(sandbox_connector: WooCommerceConnector) -> None
     assert first.barcodes and len(first.barcodes[0]) == 13 and first.price_minor and first.modified_gmt.tzinfo
 
 
-def test_item_edited_while_paging_is_not_lost(sandbox_connector: WooCommerceConnector) -> None:
-    """Offset paging would skip an item when one from an earlier page moves to the end."""
-    client = sandbox_connector.client
-    seen: dict[int, RemoteProduct] = {}
-    edited = False
-    for page in sandbox_connector.pull_products(None):
-        for p in page:
-            seen[p.remote_id] = p
-        if not edited:
-            client.request("PUT", f"wc/v3/products/{page[0].remote_id}", json_body={"regular_price": "1.23"})
-            edited = True
-    total = client.get("wc/v3/products", {"per_page": 1}).total
-    assert len(seen) == total
+def test_item_edited_while_paging_is_not_lost(tmp_path: Path) -> None:
+    """Offset paging would skip an item when one from an earlier page moves to the end; key paging
+    does not. The store's products change a few per second, as after an import (the demo store's
+    thousand products share one second: past a page of them the pull falls back to offset paging,
+    see docs/WOOCOMMERCE.md). The edits land while the pull reads ahead (``sync.prefetch``)."""
+    from sync.sandbox import SandboxServer
+
+    server = SandboxServer(tmp_path / "store").start()
+    try:
+        server.store.create_api_key("ck_demo", "cs_demo")
+        server.store.bulk_create_simple_products(
+            {"name": f"Artículo {i}", "sku": f"E{i:04d}", "regular_price": 1000 + i, "stock_quantity": 5,
+             "created": 1_790_000_000 + i // 20, "modified": 1_790_000_000 + i // 20} for i in range(450))
+        connector = WooCommerceConnector(server.url, "ck_demo", "cs_demo", timeout=(2, 5))
+        client = connector.client
+        seen: dict[int, RemoteProduct] = {}
+        for number, page in enumerate(connector.pull_products(None)):
+            for p in page:
+                seen[p.remote_id] = p
+            if number < 3:  # move an already-read product to the end of the modified order
+                client.request("PUT", f"wc/v3/products/{page[number].remote_id}", json_body={"regular_price": "1.23"})
+        total = client.get("wc/v3/products", {"per_page": 1}).total
+        assert len(seen) == total == 450
+        assert sum(1 for p in seen.values() if p.price_minor == 123) == 3  # the edits were read too
+        connector.close()
+    finally:
+        server.stop()
 
 
 def test_incremental_pull_from_sandbox(sandbox_connector: WooCommerceConnector) -> None:
