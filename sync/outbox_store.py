@@ -46,7 +46,10 @@ def due_events(ledger: Ledger, now: datetime, limit: int = 100) -> list[DueEvent
 
 
 def mark_attempt(ledger: Ledger, event_ids: list[int]) -> None:
-    with ledger.write() as session:
+    """Recorded, and fsynced, *before* the request goes out: after a power cut, an event whose request
+    may have reached the store must still say so, or it would be created a second time. (The engine's
+    other writes may be lost and are redone: see ``Ledger.background``.)"""
+    with ledger.write(durable=True) as session:
         session.execute(update(OutboxEvent).where(OutboxEvent.id.in_(event_ids))
                         .values(attempts=OutboxEvent.attempts + 1))
 

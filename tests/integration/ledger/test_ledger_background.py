@@ -1,0 +1,143 @@
+"""The sync engine's handle on the ledger (``Ledger.background``) and WAL checkpoints off the sale's
+commit (``pos/ledger/checkpointer.py``): pragmas, the shared writer lock, the durable outbox mark."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, text
+
+from pos.ledger.db import Ledger
+from pos.ledger.models import OutboxEvent, SyncCursor, utcnow
+from sync import outbox_store
+
+SYNCHRONOUS = {1: "NORMAL", 2: "FULL"}
+
+
+@pytest.fixture
+def background(ledger: Ledger) -> Iterator[Ledger]:
+    handle = ledger.background()
+    yield handle
+    handle.close()
+
+
+def _synchronous(ledger: Ledger, **kw: bool) -> str:
+    with ledger.write(**kw) as session:
+        return SYNCHRONOUS[int(session.execute(text("PRAGMA synchronous")).scalar_one())]
+
+
+def test_background_handle_commits_without_fsync_unless_durable(ledger: Ledger, background: Ledger) -> None:
+    assert _synchronous(ledger) == "FULL"  # the till's sales
+    assert _synchronous(background) == "NORMAL"  # the engine's redoable writes
+    assert _synchronous(background, durable=True) == "FULL"
+    assert _synchronous(ledger, durable=True) == "FULL"
+
+
+def test_write_connections_never_checkpoint_in_a_commit(ledger: Ledger, background: Ledger) -> None:
+    for handle in (ledger, background):
+        with handle.write() as session:
+            assert session.execute(text("PRAGMA wal_autocheckpoint")).scalar_one() == 0
+
+
+def test_background_and_till_writers_share_one_writer_lock(ledger: Ledger, background: Ledger) -> None:
+    order: list[str] = []
+    engine_inside = threading.Event()
+    release = threading.Event()
+
+    def engine_write() -> None:
+        with background.write() as session:
+            engine_inside.set()
+            session.merge(SyncCursor(name="bench.test", value="1"))
+            release.wait(10)
+            order.append("engine commits")
+
+    worker = threading.Thread(target=engine_write)
+    worker.start()
+    assert engine_inside.wait(10)
+    sale = threading.Thread(target=lambda: _till_write(ledger, order))
+    sale.start()
+    sale.join(0.3)
+    assert sale.is_alive()  # the till's writer waits for the engine's transaction…
+    release.set()
+    worker.join(10)
+    sale.join(10)
+    assert order == ["engine commits", "till commits"]  # …and goes as soon as it commits
+
+
+def _till_write(ledger: Ledger, order: list[str]) -> None:
+    with ledger.write() as session:
+        session.merge(SyncCursor(name="bench.test", value="2"))
+        order.append("till commits")
+
+
+def test_mark_attempt_is_committed_through_the_durable_handle(ledger: Ledger, background: Ledger) -> None:
+    with ledger.write() as session:
+        row = OutboxEvent(uuid="test-attempt", event_type="sale.completed", aggregate_type="sale",
+                          aggregate_uuid="test-attempt-sale", payload={})
+        session.add(row)
+        session.flush()
+        event_id = row.id
+    commits: list[str] = []
+
+    def full(_conn: object) -> None:
+        commits.append("FULL")
+
+    def normal(_conn: object) -> None:
+        commits.append("NORMAL")
+
+    event.listen(ledger.engine, "commit", full)
+    event.listen(background.engine, "commit", normal)
+    try:
+        outbox_store.mark_attempt(background, [event_id])  # before the request: must survive a power cut
+        outbox_store.mark_retry(background, event_id, "timeout", utcnow())  # redoable
+    finally:
+        event.remove(ledger.engine, "commit", full)
+        event.remove(background.engine, "commit", normal)
+    assert commits == ["FULL", "NORMAL"]
+    with ledger.read() as session:
+        assert session.get(OutboxEvent, event_id).attempts == 1  # type: ignore[union-attr]
+
+
+def _in_database_file(path: Path, tmp: Path, cursor: str) -> str | None:
+    """The cursor as the database file itself holds it, without its WAL: what a checkpoint copied there."""
+    import shutil
+    import sqlite3
+
+    alone = tmp / "without-wal.sqlite3"
+    shutil.copyfile(path, alone)
+    con = sqlite3.connect(alone)
+    try:
+        row = con.execute("SELECT value FROM sync_cursors WHERE name = ?", (cursor,)).fetchone()
+        return None if row is None else str(row[0])
+    finally:
+        con.close()
+
+
+def test_a_write_is_checkpointed_soon_after_by_the_checkpointer(ledger: Ledger, tmp_path: Path) -> None:
+    checkpointer = ledger._checkpointer
+    with ledger.write() as session:
+        session.merge(SyncCursor(name="bench.test", value="checkpoint me"))
+    assert _in_database_file(ledger.path, tmp_path, "bench.test") is None  # committed: in the WAL only
+    before = checkpointer.checkpoints
+    deadline = time.monotonic() + 15
+    while checkpointer.checkpoints == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _in_database_file(ledger.path, tmp_path, "bench.test") == "checkpoint me"
+
+
+def test_the_checkpointer_stops_when_the_last_handle_on_the_file_closes(ledger_path: Path) -> None:
+    till = Ledger(ledger_path)
+    engine_side = till.background()
+    with engine_side.write() as session:
+        session.merge(SyncCursor(name="bench.test", value="1"))
+    thread = till._checkpointer._thread
+    assert thread is not None and thread.is_alive()
+    engine_side.close()
+    assert thread.is_alive()  # the till still has the file open
+    till.close()
+    assert not thread.is_alive()
+    till.close()  # closing twice is harmless
