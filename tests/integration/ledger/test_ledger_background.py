@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, text
 
+from pos.ledger.checkpointer import CHECKPOINT_PAGES, wal_frames_pending
 from pos.ledger.db import Ledger
 from pos.ledger.models import OutboxEvent, SyncCursor, utcnow
 from sync import outbox_store
@@ -117,16 +118,32 @@ def _in_database_file(path: Path, tmp: Path, cursor: str) -> str | None:
         con.close()
 
 
-def test_a_write_is_checkpointed_soon_after_by_the_checkpointer(ledger: Ledger, tmp_path: Path) -> None:
-    checkpointer = ledger._checkpointer
-    with ledger.write() as session:
-        session.merge(SyncCursor(name="bench.test", value="checkpoint me"))
-    assert _in_database_file(ledger.path, tmp_path, "bench.test") is None  # committed: in the WAL only
-    before = checkpointer.checkpoints
-    deadline = time.monotonic() + 15
-    while checkpointer.checkpoints == before and time.monotonic() < deadline:
+def _wait_for_checkpoint(ledger: Ledger, before: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while ledger._checkpointer.checkpoints == before and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _in_database_file(ledger.path, tmp_path, "bench.test") == "checkpoint me"
+
+
+def test_a_small_write_stays_in_the_wal(ledger: Ledger, tmp_path: Path) -> None:
+    before = ledger._checkpointer.checkpoints
+    with ledger.write() as session:
+        session.merge(SyncCursor(name="bench.test", value="small"))
+    assert 0 < (wal_frames_pending(ledger.path) or 0) < CHECKPOINT_PAGES
+    _wait_for_checkpoint(ledger, before, 1.0)
+    assert ledger._checkpointer.checkpoints == before  # SQLite's own threshold: no extra fsyncs
+    assert _in_database_file(ledger.path, tmp_path, "bench.test") is None
+
+
+def test_a_wal_past_the_threshold_is_checkpointed_by_the_thread_not_the_commit(ledger: Ledger, tmp_path: Path) -> None:
+    before = ledger._checkpointer.checkpoints
+    big = "x" * (CHECKPOINT_PAGES * 4096 + 1)
+    with ledger.write() as session:
+        session.merge(SyncCursor(name="bench.test", value=big))
+    assert (wal_frames_pending(ledger.path) or 0) >= CHECKPOINT_PAGES  # the commit did not checkpoint
+    assert _in_database_file(ledger.path, tmp_path, "bench.test") is None
+    _wait_for_checkpoint(ledger, before, 15.0)
+    assert _in_database_file(ledger.path, tmp_path, "bench.test") == big
+    assert wal_frames_pending(ledger.path) == 0
 
 
 def test_the_checkpointer_stops_when_the_last_handle_on_the_file_closes(ledger_path: Path) -> None:
