@@ -76,14 +76,15 @@ class StoreProcess:
     """``python -m sync.sandbox`` on a free port, in its own process; ``faults()`` flips its switches
     through the loopback admin endpoint."""
 
-    def __init__(self, data_dir: Path, log: Path) -> None:
+    def __init__(self, data_dir: Path, log: Path, *, niced: bool = False) -> None:
         self._log_path = log
         self._log = log.open("wb")
         env = {**os.environ, "PYTHONPYCACHEPREFIX": str(PYCACHE)}
-        # Niced: a real store is another machine, so on this one it takes the CPU only when the till does not.
+        # niced (the GUI phases): a real store is another machine, so on this one it gets the CPU only when the
+        # till's threads do not want it. Not for the pull and push figures, which measure the store's work too.
         self.proc = subprocess.Popen([sys.executable, "-m", "sync.sandbox", "--port", "0", "--data", str(data_dir)],
                                      cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=self._log,
-                                     preexec_fn=_lower_priority if sys.platform == "linux" else None)
+                                     preexec_fn=_lower_priority if niced and sys.platform == "linux" else None)
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline().decode().strip()  # "sandbox listening on http://127.0.0.1:PORT"
         if not line.startswith("sandbox listening on "):
@@ -911,7 +912,7 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
     store_dir = _copy_dir(backlog / "store", scratch / "ui-store")
     codes, product_ids = _till_codes(till_dir / DB_FILENAME, rng)
     code_stream = (codes[i % len(codes)] for i in range(10**9))
-    with _store_credentials(), StoreProcess(store_dir, scratch / "ui-store.log") as store:
+    with _store_credentials(), StoreProcess(store_dir, scratch / "ui-store.log", niced=True) as store:
         _configure_store(till_dir, store.url)
         services = prepare(till_dir, demo=False)
         windows: list[MainWindow] = []
@@ -961,7 +962,7 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
         con.close()
     store_dir = _copy_dir(pull_store / "store", scratch / "ui-store-pull")
     before = _count(till_dir / DB_FILENAME, "SELECT count(*) FROM products")
-    with _store_credentials(), StoreProcess(store_dir, scratch / "ui-store-pull.log") as store:
+    with _store_credentials(), StoreProcess(store_dir, scratch / "ui-store-pull.log", niced=True) as store:
         _configure_store(till_dir, store.url)
         services = prepare(till_dir, demo=False)
         window = None
