@@ -883,6 +883,7 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
     from bench.app_bench import open_window
     from pos.app import prepare
     from pos.ledger.db import DB_FILENAME
+    from pos.runtime_tuning import settle_heap
     from pos.services.catalog import to_ref
 
     window_s = profile.window_s
@@ -922,7 +923,6 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
                 f"a sale every {LINES_PER_TICKET} scans, {HEARTBEAT_MS} ms heartbeat; then {profile.burst_sales} "
                 "sales back to back)…")
             import pos.ui.app  # noqa: F401  (imported before the heap is settled, as pos.app.main does)
-            from pos.runtime_tuning import settle_heap
 
             settle_heap()
             windows.append(open_window(services))
@@ -930,6 +930,7 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
             windows[-1].close()
 
             services.start_sync()  # as pos.app.main does; build_window starts the engine thread
+            settle_heap()  # main settles the heap after start_sync (the sync modules are imported by then)
             log = RequestLog(services)
             windows.append(open_window(services))
             say(f"  push: the engine starts (catalogue pull), then drains {profile.backlog_sales:,} sales…")
@@ -969,6 +970,7 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
         try:
             carts = carts_for(services)
             services.start_sync()
+            settle_heap()
             log = RequestLog(services)
             say(f"  pull: the engine starts (full resync of a {profile.pull_products:,}-product store)…")
             window = open_window(services)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event, select, text
 
 from pos.ledger.checkpointer import CHECKPOINT_PAGES, wal_frames_pending
 from pos.ledger.db import Ledger
@@ -158,3 +158,27 @@ def test_the_checkpointer_stops_when_the_last_handle_on_the_file_closes(ledger_p
     till.close()
     assert not thread.is_alive()
     till.close()  # closing twice is harmless
+
+
+def test_mark_sent_many_commits_a_big_batch_in_short_transactions(ledger: Ledger, background: Ledger) -> None:
+    with ledger.write() as session:
+        rows = [OutboxEvent(uuid=f"test-sent-{i}", event_type="sale.completed", aggregate_type="sale",
+                            aggregate_uuid=f"test-sent-sale-{i}", payload={}) for i in range(60)]
+        session.add_all(rows)
+        session.flush()
+        ids = [row.id for row in rows]
+    commits: list[int] = []
+
+    def count(_conn: object) -> None:
+        commits.append(1)
+
+    event.listen(background.engine, "commit", count)
+    try:
+        outbox_store.mark_sent_many(background, [(eid, f"order-{eid}", {}) for eid in ids])
+    finally:
+        event.remove(background.engine, "commit", count)
+    assert len(commits) == -(-60 // outbox_store.MARK_SENT_CHUNK)  # a sale waits for one chunk at most
+    with ledger.read() as session:
+        sent = {eid: (status, ref) for eid, status, ref in session.execute(
+            select(OutboxEvent.id, OutboxEvent.status, OutboxEvent.remote_ref).where(OutboxEvent.id.in_(ids)))}
+    assert sent == {eid: ("sent", f"order-{eid}") for eid in ids}
