@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos.ledger.checkpointer import checkpointer_for, release
+from pos.ledger.foreground import activity_for, mark_background_thread
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -216,6 +217,7 @@ class Ledger:
         self._write_lock = _writer_lock(path)
         self._checkpointer = checkpointer_for(path)
         self._durable: Ledger | None = None  # a background handle's FULL sibling (write(durable=True))
+        self._activity = activity_for(path.resolve())  # the till's threads' use of this file (foreground.py)
         self._closed = False
         # Readers get their own engine with a deferred BEGIN: a snapshot that never queues
         # behind (or blocks) the writer.
@@ -237,11 +239,23 @@ class Ledger:
     def write(self, *, durable: bool = False) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT); rolls back on any error. Other processes
         on the same file still queue on SQLite's busy timeout. ``durable``: fsynced at commit even on
-        a ``background()`` handle (the till's own handle always is)."""
-        if durable and self._durable is not None:
-            with self._durable.write() as session:
+        a ``background()`` handle (the till's own handle always is). On a background handle, first lets
+        the till's threads finish (``pos/ledger/foreground.py``)."""
+        if self._durable is not None:
+            mark_background_thread()
+            self._activity.wait_quiet()
+            if durable:
+                with self._durable._transaction() as session:
+                    yield session
+                return
+            with self._transaction() as session:
                 yield session
             return
+        with self._activity.using(), self._transaction() as session:
+            yield session
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
         try:
             with self._write_lock, self._sessions.begin() as session:
                 yield session
@@ -250,7 +264,19 @@ class Ledger:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only snapshot (plain BEGIN; never takes the writer lock)."""
+        """A read-only snapshot (plain BEGIN; never takes the writer lock). On a background handle,
+        first lets the till's threads finish, as ``write`` does."""
+        if self._durable is not None:
+            mark_background_thread()
+            self._activity.wait_quiet()
+            with self._snapshot() as session:
+                yield session
+            return
+        with self._activity.using(), self._snapshot() as session:
+            yield session
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[Session]:
         with self._readers() as session:
             try:
                 yield session

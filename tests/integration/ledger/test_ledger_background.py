@@ -1,16 +1,18 @@
 """The sync engine's handle on the ledger (``Ledger.background``) and WAL checkpoints off the sale's
-commit (``pos/ledger/checkpointer.py``): pragmas, the shared writer lock, the durable outbox mark."""
+commit (``pos/ledger/checkpointer.py``): pragmas, the shared writer lock, the durable outbox mark, and
+the engine letting the till's threads go first (``pos/ledger/foreground.py``)."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event, select, text
 
+from pos.ledger import foreground
 from pos.ledger.checkpointer import CHECKPOINT_PAGES, wal_frames_pending
 from pos.ledger.db import Ledger
 from pos.ledger.models import OutboxEvent, SyncCursor, utcnow
@@ -182,3 +184,82 @@ def test_mark_sent_many_commits_a_big_batch_in_short_transactions(ledger: Ledger
         sent = {eid: (status, ref) for eid, status, ref in session.execute(
             select(OutboxEvent.id, OutboxEvent.status, OutboxEvent.remote_ref).where(OutboxEvent.id.in_(ids)))}
     assert sent == {eid: ("sent", f"order-{eid}") for eid in ids}
+
+
+def _in_thread(target: Callable[[], None]) -> threading.Thread:
+    thread = threading.Thread(target=target)
+    thread.start()
+    return thread
+
+
+def test_a_background_call_lets_the_tills_open_work_finish_first(ledger: Ledger, background: Ledger,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(foreground, "MAX_WAIT_S", 30.0)  # this test is about the order, not the bound
+    order: list[str] = []
+    till_reading, till_done = threading.Event(), threading.Event()
+
+    def till_scan() -> None:  # a look-up on the till's handle, e.g. a scan
+        with ledger.read():
+            till_reading.set()
+            till_done.wait(10)
+            order.append("till done")
+
+    def engine_step() -> None:
+        with background.write() as session:
+            session.merge(SyncCursor(name="bench.test", value="1"))
+            order.append("engine writes")
+
+    scan = _in_thread(till_scan)
+    assert till_reading.wait(10)
+    engine = _in_thread(engine_step)
+    engine.join(0.3)
+    assert order == []  # the engine waits while the till is in the ledger…
+    till_done.set()
+    scan.join(10)
+    engine.join(10)
+    assert order == ["till done", "engine writes"]  # …and goes on once it is out
+    assert background._activity.waits >= 1
+
+
+def test_a_busy_till_slows_the_engine_but_never_stops_it(ledger: Ledger, background: Ledger) -> None:
+    till_reading, till_done = threading.Event(), threading.Event()
+
+    def till_busy() -> None:
+        with ledger.read():
+            till_reading.set()
+            till_done.wait(30)
+
+    busy = _in_thread(till_busy)
+    try:
+        assert till_reading.wait(10)
+        went: list[bool] = []
+
+        def engine_step() -> None:
+            with background.read():
+                went.append(True)
+
+        engine = _in_thread(engine_step)
+        engine.join(10)
+        assert went == [True]  # went ahead although the till never left the ledger
+    finally:
+        till_done.set()
+        busy.join(10)
+
+
+def test_the_engine_thread_using_the_tills_handle_does_not_hold_itself_up(ledger: Ledger,
+                                                                          background: Ledger) -> None:
+    waited: list[int] = []
+
+    def engine_pass() -> None:
+        with background.read():
+            pass
+        with ledger.write() as session:  # e.g. the loyalty pull, which writes through the till's handle
+            session.merge(SyncCursor(name="bench.test", value="2"))
+        before = background._activity.waits
+        with background.write() as session:
+            session.merge(SyncCursor(name="bench.test", value="3"))
+        waited.append(background._activity.waits - before)
+
+    engine = _in_thread(engine_pass)
+    engine.join(10)
+    assert waited == [0]
