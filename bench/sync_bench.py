@@ -12,6 +12,7 @@ scanning and selling with sync switched off. See docs/BENCHMARKS.md.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import random
@@ -47,6 +48,7 @@ SCAN_EVERY_MS = 200
 HEARTBEAT_MS = 5
 FLAP_EVERY_S = 1.5
 STALL_MS = 20  # a heartbeat this late counts as a stall when sorting out its causes
+GAP_LOG_MS = 30  # gaps longer than this are logged one by one (gaps.log in the scratch directory)
 SAMPLE_EVERY_MS = 5
 BASELINE = "no sync"
 FLOOR_SAMPLE = 5  # the HTTP floors replay 1 request in 5 of long runs (and scale the time)
@@ -74,12 +76,15 @@ class StoreProcess:
     """``python -m sync.sandbox`` on a free port, in its own process; ``faults()`` flips its switches
     through the loopback admin endpoint."""
 
-    def __init__(self, data_dir: Path, log: Path) -> None:
+    def __init__(self, data_dir: Path, log: Path, *, niced: bool = False) -> None:
         self._log_path = log
         self._log = log.open("wb")
         env = {**os.environ, "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+        # niced (the GUI phases): a real store is another machine, so on this one it gets the CPU only when the
+        # till's threads do not want it. Not for the pull and push figures, which measure the store's work too.
         self.proc = subprocess.Popen([sys.executable, "-m", "sync.sandbox", "--port", "0", "--data", str(data_dir)],
-                                     cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=self._log)
+                                     cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=self._log,
+                                     preexec_fn=_lower_priority if niced and sys.platform == "linux" else None)
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline().decode().strip()  # "sandbox listening on http://127.0.0.1:PORT"
         if not line.startswith("sandbox listening on "):
@@ -110,6 +115,13 @@ class StoreProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+STORE_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    os.nice(STORE_NICENESS)
 
 
 class WarningLog(logging.Handler):
@@ -337,13 +349,15 @@ def bench_pull(store_cache: Path, n: int, scratch: Path, say: Say, deadline_s: f
 
     store_dir = _copy_dir(store_cache / "store", scratch / "pull-store")
     ledger = Ledger(scratch / "pull-till" / DB_FILENAME)
+    engine_ledger: Ledger | None = None
     probe = Probe()
     try:
         ensure_tax_rates(ledger)
         ensure_users(ledger)
         with StoreProcess(store_dir, scratch / "pull-store.log") as store:
             connector = WooCommerceConnector(store.url, KEY, SECRET)
-            engine = SyncEngine(ledger, connector, currency="EUR")
+            engine_ledger = ledger.background()  # as pos.sync_runtime gives the engine
+            engine = SyncEngine(engine_ledger, connector, currency="EUR")
             probe.watch(catalog_store, "apply_products")
             probe.watch(connector.client, "request", "http", record=True)
             say(f"initial pull: {n:,} products from the store into an empty till…")
@@ -375,6 +389,8 @@ def bench_pull(store_cache: Path, n: int, scratch: Path, say: Say, deadline_s: f
             floor_s = replay(connector.client.url, probe.recorded, every) * scale
     finally:
         probe.close()
+        if engine_ledger is not None:
+            engine_ledger.close()
         ledger.close()
     elapsed = measured * scale
     http, apply = probe.seconds["http"], probe.seconds["apply_products"]
@@ -421,11 +437,13 @@ def bench_push(backlog: Path, sales: int, scratch: Path, say: Say) -> list[Resul
     if len(expected) != sales:
         raise RuntimeError(f"backlog cache holds {len(expected)} pending sales, expected {sales}")
     ledger = Ledger(till_dir / DB_FILENAME)  # synchronous=FULL, as the app opens it
+    engine_ledger: Ledger | None = None
     probe = Probe()
     try:
         with StoreProcess(store_dir, scratch / "push-store.log") as store:
             connector = WooCommerceConnector(store.url, KEY, SECRET)
-            engine = SyncEngine(ledger, connector, currency="EUR")
+            engine_ledger = ledger.background()  # as pos.sync_runtime gives the engine
+            engine = SyncEngine(engine_ledger, connector, currency="EUR")
             # mark_sent_many (one transaction per batch) where the engine has it; mark_sent goes through it
             marking = "mark_sent_many" if hasattr(outbox_store, "mark_sent_many") else "mark_sent"
             for name in ("due_events", "mark_attempt", marking, "mark_retry", "counts"):
@@ -466,6 +484,8 @@ def bench_push(backlog: Path, sales: int, scratch: Path, say: Say) -> list[Resul
             floor_s = replay(connector.client.url, posts, FLOOR_SAMPLE if len(posts) >= 20 * FLOOR_SAMPLE else 1)
     finally:
         probe.close()
+        if engine_ledger is not None:
+            engine_ledger.close()
         ledger.close()
     s, c = probe.seconds, probe.calls
     gets = [r for r in probe.recorded if r[0][0] == "GET"]
@@ -483,6 +503,38 @@ def bench_push(backlog: Path, sales: int, scratch: Path, say: Say) -> list[Resul
 
 
 # --- 3. the GUI thread while syncing ---------------------------------------------------------------
+@dataclass(frozen=True)
+class CommitTime:
+    """One sale commit on the GUI thread: wall time, and how much of it the thread was on a CPU, runnable
+    but waiting for one (the machine's cores busy), or blocked (fsync, the writer lock, the GIL)."""
+
+    wall_ms: float
+    cpu_ms: float
+    queued_ms: float
+
+    @property
+    def blocked_ms(self) -> float:
+        return max(self.wall_ms - self.cpu_ms - self.queued_ms, 0.0)
+
+    def __str__(self) -> str:
+        return (f"{self.wall_ms:.0f} ms (cpu {self.cpu_ms:.0f}, waiting for a cpu {self.queued_ms:.0f}, "
+                f"blocked {self.blocked_ms:.0f})")
+
+
+class CommitClock:
+    """Times one commit on the calling thread, with ``CommitTime``'s split (Linux schedstat)."""
+
+    def __init__(self) -> None:
+        self._tid = threading.get_native_id()
+        self._start = time.perf_counter()
+        self._sched = _thread_sched_ns(self._tid)
+
+    def stop(self) -> CommitTime:
+        wall = (time.perf_counter() - self._start) * 1000
+        cpu, queued = (now - then for now, then in zip(_thread_sched_ns(self._tid), self._sched, strict=True))
+        return CommitTime(wall, cpu / 1e6, queued / 1e6)
+
+
 @dataclass
 class Phase:
     name: str
@@ -491,8 +543,15 @@ class Phase:
     commit_ms: list[float] = field(default_factory=list)  # payments in the window, then the burst
     commit_errors: int = 0
     stalls: Counter[str] = field(default_factory=Counter)  # cause → samples (see StallSampler)
+    engine_stalls: Counter[str] = field(default_factory=Counter)  # the engine's frame at those samples
+    gap_log: list[str] = field(default_factory=list)  # one line per gap over GAP_LOG_MS
+    commit_parts: list[CommitTime] = field(default_factory=list)  # each commit_ms sample, split
     sent: int = 0  # outbox events delivered during the phase
     requests: Counter[str] = field(default_factory=Counter)  # what the engine asked the store
+
+    def add_commit(self, commit: CommitTime) -> None:
+        self.commit_ms.append(commit.wall_ms)
+        self.commit_parts.append(commit)
 
     def summary(self) -> str:
         stalled = sum(self.stalls.values()) * SAMPLE_EVERY_MS
@@ -505,6 +564,9 @@ class Phase:
         if self.commit_errors:
             text += f", {self.commit_errors} refused"
         if self.name != BASELINE:
+            engine = ", ".join(f"{where} {n * 100 // max(sum(self.engine_stalls.values()), 1)}%"
+                               for where, n in self.engine_stalls.most_common(2))
+            text += f"; engine meanwhile: {engine or 'idle'}"
             text += f"; {self.sent:,} sales sent; requests: {asked or 'none'}"
         return text
 
@@ -514,25 +576,129 @@ class StallSampler:
     Python stack (every ``SAMPLE_EVERY_MS``) and notes what it is doing: waiting for the ledger's
     writer lock (``BEGIN IMMEDIATE`` of a sale), in the sale's ``COMMIT`` (fsync, plus any WAL
     checkpoint that falls on it), the rest of the sale, a scan, or inside Qt's event loop with no
-    Python running (painting, or waiting for the GIL to run a slot)."""
+    Python running (painting, or waiting for the GIL to run a slot).
+
+    It also looks at the sync engine's thread at the same moments (its innermost frame in our code:
+    what it was doing while the GUI thread was stalled), and ``gap()`` tells apart, for one long gap,
+    the CPU time each thread had during it (``/proc/self/task/<tid>/schedstat``): a GUI thread that
+    ran for most of the gap was busy itself (painting); one that barely ran while the engine did was
+    waiting for the GIL or the writer lock."""
 
     def __init__(self) -> None:
         self.last_beat = time.perf_counter()
         self.counts: Counter[str] = Counter()
+        self.engine_counts: Counter[str] = Counter()  # the engine's frame while the GUI thread was stalled
+        self._episode: Counter[str] = Counter()  # GUI cause and engine frame samples of the current stall
         self._main = threading.get_ident()
+        self._main_tid = threading.get_native_id()
+        self._engine: threading.Thread | None = None
+        self._cpu = self._cpu_now()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="bench-stall-sampler", daemon=True)
         self._thread.start()
 
+    def _engine_thread(self) -> threading.Thread | None:
+        if self._engine is None or not self._engine.is_alive():
+            self._engine = next((t for t in threading.enumerate() if t.name == "sync-engine"), None)
+        return self._engine
+
+    def _cpu_now(self) -> tuple[int, int, int]:
+        """(GUI on CPU, GUI waiting for a CPU, engine on CPU) nanoseconds so far."""
+        engine = self._engine_thread()
+        gui_cpu, gui_queued = _thread_sched_ns(self._main_tid)
+        return gui_cpu, gui_queued, _thread_sched_ns(engine.native_id if engine is not None else None)[0]
+
     def _run(self) -> None:
         while not self._stop.wait(SAMPLE_EVERY_MS / 1000):
             if (time.perf_counter() - self.last_beat) * 1000 > STALL_MS:
-                frame = sys._current_frames().get(self._main)
-                self.counts[_cause(frame)] += 1
+                try:
+                    self._sample()
+                except (AttributeError, ValueError):  # a frame of a running thread changed under us: skip
+                    continue
+
+    def _sample(self) -> None:
+        frames = sys._current_frames()
+        cause = _cause(frames.get(self._main))
+        self.counts[cause] += 1
+        self._episode[f"gui:{cause}"] += 1
+        engine = self._engine_thread()
+        if engine is not None and engine.ident is not None:
+            where = _engine_where(frames.get(engine.ident))
+            self.engine_counts[where] += 1
+            self._episode[f"engine:{where}"] += 1
+
+    def gap(self, gap_ms: float) -> str | None:
+        """Called on the GUI thread at each beat: for a gap over ``GAP_LOG_MS``, one line saying what
+        each thread did during it; otherwise None. Resets the per-stall samples either way."""
+        cpu = self._cpu_now()
+        gui_ms, queued_ms, engine_ms = ((now - then) / 1e6 for now, then in zip(cpu, self._cpu, strict=True))
+        self._cpu = cpu
+        episode, self._episode = self._episode, Counter()
+        if gap_ms <= GAP_LOG_MS:
+            return None
+        seen = ", ".join(f"{what} x{n}" for what, n in episode.most_common(6))
+        blocked = max(gap_ms - gui_ms - queued_ms, 0)
+        return (f"gap {gap_ms:.0f} ms: GUI on cpu {gui_ms:.0f} ms, waiting for a cpu {queued_ms:.0f} ms, blocked "
+                f"{blocked:.0f} ms; engine on cpu {engine_ms:.0f} ms; {seen or 'no samples'}")
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(5)
+
+
+class GcPauses:
+    """Garbage collections during a phase (``gc.callbacks``): a full collection walks every object of the
+    process while holding the GIL, whichever thread triggered it; the long ones are listed in ``gaps.log``."""
+
+    def __init__(self) -> None:
+        self.pauses: list[tuple[int, float, str]] = []  # (generation, ms, thread name)
+        self._start = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.pauses.append((info["generation"], (time.perf_counter() - self._start) * 1000,
+                                threading.current_thread().name))
+
+    def close(self) -> None:
+        with contextlib.suppress(ValueError):
+            gc.callbacks.remove(self._callback)
+
+    def summary(self) -> str:
+        full = [ms for gen, ms, _ in self.pauses if gen == 2]
+        return (f"{len(self.pauses)} collections, {len(full)} full"
+                + (f" (max {max(full):.0f} ms)" if full else ""))
+
+
+def _thread_sched_ns(tid: int | None) -> tuple[int, int]:
+    """(on a CPU, runnable but waiting for a CPU) nanoseconds of a thread of this process (Linux)."""
+    if tid is None:
+        return 0, 0
+    try:
+        on_cpu, queued = Path(f"/proc/self/task/{tid}/schedstat").read_text().split()[:2]
+        return int(on_cpu), int(queued)
+    except (OSError, ValueError):
+        return 0, 0
+
+
+def _engine_where(frame: Any) -> str:
+    """The sync engine thread's innermost frame in our own code (sync/, pos/), with the library frame
+    it is in (sqlite3/SQLAlchemy/requests/json), e.g. ``catalog_store._write_chunk < sqlalchemy``."""
+    library = ""
+    while frame is not None:
+        path = frame.f_code.co_filename.replace(os.sep, "/")
+        ours = next((part for part in ("/sync/", "/pos/") if part in path and "/site-packages/" not in path), None)
+        if ours:
+            module = path.rsplit("/", 1)[-1].removesuffix(".py")
+            return f"{module}.{frame.f_code.co_name}" + (f" < {library}" if library else "")
+        if not library:
+            library = next((lib for lib in ("sqlalchemy", "requests", "urllib3", "json", "http", "socket", "ssl",
+                                            "threading") if f"/{lib}/" in path or path.endswith(f"/{lib}.py")),
+                           frame.f_code.co_name)
+        frame = frame.f_back
+    return "idle" if library in ("", "threading", "wait") else library
 
 
 def _cause(frame: Any) -> str:
@@ -611,23 +777,33 @@ def run_phase(phase: Phase, window: MainWindow, codes: Iterator[str], seconds: f
     till = view.till
     assert till is not None
     sampler = StallSampler()
+    collections = GcPauses()
 
     def beat() -> None:
         now = time.perf_counter()
-        phase.gaps_ms.append((now - sampler.last_beat) * 1000)
+        gap = (now - sampler.last_beat) * 1000
+        phase.gaps_ms.append(gap)
+        line = sampler.gap(gap)
+        if line is not None:
+            long_gc = [f"gc{gen} {ms:.0f} ms on {who}" for gen, ms, who in collections.pauses if ms > 10]
+            collections.pauses.clear()
+            phase.gap_log.append(f"{time.strftime('%H:%M:%S')} {phase.name}: {line}"
+                                 + (f"; {', '.join(long_gc)}" if long_gc else ""))
+        elif gap <= STALL_MS:
+            collections.pauses.clear()
         sampler.last_beat = now
 
     def act() -> None:
         if len(till.cart.lines) >= LINES_PER_TICKET:
             tenders = _cash(till.cart)
-            start = time.perf_counter()
+            clock = CommitClock()
             try:
                 receipt = till.pay(tenders)
             except StorageError:
                 phase.commit_errors += 1
-                phase.commit_ms.append((time.perf_counter() - start) * 1000)
+                phase.add_commit(clock.stop())
                 return
-            phase.commit_ms.append((time.perf_counter() - start) * 1000)
+            phase.add_commit(clock.stop())
             view.show_receipt(receipt)  # emits sale_completed: wakes the sync engine, as in the app
             return
         view.scan_input.setText(next(codes))
@@ -654,18 +830,20 @@ def run_phase(phase: Phase, window: MainWindow, codes: Iterator[str], seconds: f
         heartbeat.stop()
         scanner.stop()
         sampler.stop()
+        collections.close()
     phase.stalls = sampler.counts
+    phase.engine_stalls = sampler.engine_counts
 
 
-def commit_burst(services: Services, carts: list[Any]) -> list[float]:
+def commit_burst(services: Services, carts: list[Any]) -> list[CommitTime]:
     """``SaleService.complete`` back to back (the GUI thread busy selling, sync going on behind)."""
     cashier = services.auth.login(CASHIER_PIN)
     samples = []
     for cart in carts:
         tenders = _cash(cart)
-        start = time.perf_counter()
+        clock = CommitClock()
         services.sales.complete(cart, tenders, cashier)
-        samples.append((time.perf_counter() - start) * 1000)
+        samples.append(clock.stop())
     return samples
 
 
@@ -706,6 +884,7 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
     from bench.app_bench import open_window
     from pos.app import prepare
     from pos.ledger.db import DB_FILENAME
+    from pos.runtime_tuning import settle_heap
     from pos.services.catalog import to_ref
 
     window_s = profile.window_s
@@ -718,7 +897,8 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
         current = Phase(name)
         sent, asked = _sent(db), Counter(requests_log.counts if requests_log else {})
         run_phase(current, window, code_stream, window_s)
-        current.commit_ms += commit_burst(services, carts)
+        for commit in commit_burst(services, carts):
+            current.add_commit(commit)
         current.sent = _sent(db) - sent
         if requests_log is not None:
             current.requests = requests_log.counts - asked
@@ -734,7 +914,7 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
     store_dir = _copy_dir(backlog / "store", scratch / "ui-store")
     codes, product_ids = _till_codes(till_dir / DB_FILENAME, rng)
     code_stream = (codes[i % len(codes)] for i in range(10**9))
-    with _store_credentials(), StoreProcess(store_dir, scratch / "ui-store.log") as store:
+    with _store_credentials(), StoreProcess(store_dir, scratch / "ui-store.log", niced=True) as store:
         _configure_store(till_dir, store.url)
         services = prepare(till_dir, demo=False)
         windows: list[MainWindow] = []
@@ -743,11 +923,15 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
             say(f"GUI while syncing: {BASELINE}, sync off ({window_s:.0f} s of scans every {SCAN_EVERY_MS} ms, "
                 f"a sale every {LINES_PER_TICKET} scans, {HEARTBEAT_MS} ms heartbeat; then {profile.burst_sales} "
                 "sales back to back)…")
+            import pos.ui.app  # noqa: F401  (imported before the heap is settled, as pos.app.main does)
+
+            settle_heap()
             windows.append(open_window(services))
             phase(BASELINE, services, windows[-1], carts, None)
             windows[-1].close()
 
             services.start_sync()  # as pos.app.main does; build_window starts the engine thread
+            settle_heap()  # main settles the heap after start_sync (the sync modules are imported by then)
             log = RequestLog(services)
             windows.append(open_window(services))
             say(f"  push: the engine starts (catalogue pull), then drains {profile.backlog_sales:,} sales…")
@@ -780,13 +964,14 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
         con.close()
     store_dir = _copy_dir(pull_store / "store", scratch / "ui-store-pull")
     before = _count(till_dir / DB_FILENAME, "SELECT count(*) FROM products")
-    with _store_credentials(), StoreProcess(store_dir, scratch / "ui-store-pull.log") as store:
+    with _store_credentials(), StoreProcess(store_dir, scratch / "ui-store-pull.log", niced=True) as store:
         _configure_store(till_dir, store.url)
         services = prepare(till_dir, demo=False)
         window = None
         try:
             carts = carts_for(services)
             services.start_sync()
+            settle_heap()
             log = RequestLog(services)
             say(f"  pull: the engine starts (full resync of a {profile.pull_products:,}-product store)…")
             window = open_window(services)
@@ -799,9 +984,11 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
     if added <= 0:
         raise RuntimeError("GUI pull phase: the engine pulled nothing during the window")
 
+    (scratch / "gaps.log").write_text("".join(line + "\n" for p in phases for line in p.gap_log), encoding="utf-8")
     base, busy = phases[0], phases[1:]
     gaps = {p.name: max(p.gaps_ms) for p in phases}
     commits = [ms for p in busy for ms in p.commit_ms]
+    slowest = sorted((c for p in busy for c in p.commit_parts), key=lambda c: c.wall_ms)[-3:][::-1]
     scans = [ms for p in busy for ms in p.scan_ms]
     errors = sum(p.commit_errors for p in phases)
     worst = max(busy, key=lambda p: gaps[p.name])
@@ -814,7 +1001,8 @@ def bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pat
         Result("ui_stall_while_syncing_ms.floor", gaps[base.name], "ms", None),
         Result("sale_commit_p99_while_syncing_ms", percentile(commits, 99), "ms", 15.0,
                note=f"median {median(commits):.1f} ms, max {max(commits):.0f} ms, n={len(commits)}, {errors} refused; "
-                    "p99 per phase: " + ", ".join(f"{p.name} {percentile(p.commit_ms, 99):.0f}" for p in busy)),
+                    "p99 per phase: " + ", ".join(f"{p.name} {percentile(p.commit_ms, 99):.0f}" for p in busy)
+                    + "; slowest: " + ", ".join(str(c) for c in slowest)),
         Result("sale_commit_p99_while_syncing_ms.floor", percentile(base.commit_ms, 99), "ms", None),
     ]
     results += [Result(f"gui_phase.{p.name.replace(' ', '_')}", gaps[p.name], "ms", None, note=p.summary())
@@ -859,3 +1047,56 @@ def _run(profile: SyncProfile, cache_root: Path, scratch: Path, rng: random.Rand
     results += bench_push(backlog, profile.backlog_sales, scratch, say)
     results += bench_ui(backlog, store, profile, scratch, rng, say)
     return results
+
+
+def main_gui_only() -> None:
+    """``python -m bench.sync_bench``: only the GUI phases (full profile), for working on the stall;
+    prints the per-phase notes and each long gap (also in ``gaps.log``)."""
+    import argparse
+    import tempfile
+
+    from bench.report import table
+
+    parser = argparse.ArgumentParser(prog="python -m bench.sync_bench", description=main_gui_only.__doc__)
+    parser.add_argument("--quick", action="store_true", help="the quick profile's stores and 4 s phases")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep-scratch", action="store_true")
+    parser.add_argument("--switch-ms", type=float, help="GIL switch interval while sync runs (to compare)")
+    args = parser.parse_args()
+    if args.switch_ms is not None:
+        import pos.runtime_tuning
+
+        pos.runtime_tuning.SYNC_SWITCH_INTERVAL_S = args.switch_ms / 1000
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    profile = QUICK_SYNC if args.quick else FULL_SYNC
+    cache = REPO / "build" / "bench-cache"
+    began = time.perf_counter()
+
+    def say(text: str) -> None:
+        print(f"[{time.perf_counter() - began:6.1f} s] {text}", flush=True)
+
+    say(f"load average {os.getloadavg()[0]:.2f}")
+    scratch = Path(tempfile.mkdtemp(prefix="run-", dir=cache))
+    handler = logging.FileHandler(scratch / "sync.log", encoding="utf-8")
+    for name in ("sync", "pos"):
+        logging.getLogger(name).addHandler(handler)
+        logging.getLogger(name).propagate = False
+    try:
+        store, _ = cached_pull_store(cache, profile.pull_products, say)
+        backlog, _ = cached_backlog(cache, profile.backlog_sales, say)
+        results = bench_ui(backlog, store, profile, scratch, random.Random(args.seed), say)
+        if os.environ.get("BENCH_GC_TYPES"):
+            print(Counter(type(o).__name__ for o in gc.get_objects()).most_common(25))
+        print((scratch / "gaps.log").read_text(encoding="utf-8"))
+        print(table(results, floor_label="floor"))
+        say(f"load average {os.getloadavg()[0]:.2f}")
+    finally:
+        handler.close()
+        if args.keep_scratch:
+            say(f"scratch kept in {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main_gui_only()

@@ -20,6 +20,7 @@ from pos.devices.print_queue import PrintQueue
 from pos.formatting import Formatter, resolve_locale
 from pos.ledger.db import DB_FILENAME, Ledger
 from pos.logs import setup_logging
+from pos.runtime_tuning import settle_heap, share_gil_finely
 from pos.services.audit_log import AuditLogService
 from pos.services.auth import AuthService
 from pos.services.backups import BackupScheduler, BackupService, backup_dir
@@ -153,6 +154,7 @@ class Services:
         """Start sync when a store is configured, or the embedded sandbox store in demo mode."""
         if self.settings.store_configured or self.settings.demo:
             self.sync = SyncRuntime(self.ledger, self.settings, self.data_dir)
+            share_gil_finely()  # the sync thread's Python must not keep the GUI thread waiting 5 ms at a time
             self.sync.loyalty.housekeeping = self.wallet.release_expired
             self.loyalty = LoyaltyDesk(self.customers, self.wallet, self.sync.loyalty)
 
@@ -282,6 +284,7 @@ def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> 
     language = ui_language(args.lang, services.settings)
     fmt = Formatter(resolve_locale(services.settings.till.locale, language))
     services.start_printer(fmt, language)
+    settle_heap()  # everything imported and opened so far lives until exit: later collections skip it
     try:
         code = run_ui(services=services, fmt=fmt, language=language, started=started)
     finally:

@@ -69,7 +69,10 @@ class SyncRuntime:
         # Its own connector: the engine's belongs to the engine's thread.
         self.lookup: OrderLookupPort = OrderLookup(ledger, WooCommerceConnector(url, key, secret, timeout=(3.0, 8.0)))
         self._listeners: list[Callable[[SyncStatus], None]] = []
-        self.engine = SyncEngine(ledger, self.connector, currency=settings.till.currency,
+        # The engine's own handle on the ledger: its commits are not fsynced, so they never queue for the
+        # disk with a sale's (Ledger.background; docs/ARCHITECTURE.md "Ledger writes and sync").
+        self.engine_ledger = ledger.background()
+        self.engine = SyncEngine(self.engine_ledger, self.connector, currency=settings.till.currency,
                                  pickup_location=settings.store.pickup_location,
                                  on_status=self._publish, store_name=name, loyalty=self.loyalty)
 
@@ -85,5 +88,6 @@ class SyncRuntime:
 
     def stop(self) -> None:
         self.engine.stop()
+        self.engine_ledger.close()
         if self.sandbox is not None:
             self.sandbox.stop()

@@ -46,7 +46,10 @@ def due_events(ledger: Ledger, now: datetime, limit: int = 100) -> list[DueEvent
 
 
 def mark_attempt(ledger: Ledger, event_ids: list[int]) -> None:
-    with ledger.write() as session:
+    """Recorded, and fsynced, *before* the request goes out: after a power cut, an event whose request
+    may have reached the store must still say so, or it would be created a second time. (The engine's
+    other writes may be lost and are redone: see ``Ledger.background``.)"""
+    with ledger.write(durable=True) as session:
         session.execute(update(OutboxEvent).where(OutboxEvent.id.in_(event_ids))
                         .values(attempts=OutboxEvent.attempts + 1))
 
@@ -67,18 +70,23 @@ def mark_sent(ledger: Ledger, event_id: int, remote_ref: str, stock_moves: dict[
     mark_sent_many(ledger, [(event_id, remote_ref, stock_moves or {})])
 
 
+MARK_SENT_CHUNK = 25  # events per write transaction: a sale waits for the writer a few ms at most
+
+
 def mark_sent_many(ledger: Ledger, sent: list[tuple[int, str, dict[int, int]]]) -> None:
-    """``mark_sent`` for a whole batch in one short transaction: one fsync, not one per order, so a
-    sale at the till never queues behind a hundred of them."""
-    if not sent:
-        return
+    """``mark_sent`` for a whole batch in a few short executemany transactions (``MARK_SENT_CHUNK``
+    events each, each event's stock moves with it), not one per order, so a sale at the till never
+    queues behind a hundred of them, nor behind one long one."""
     now = utcnow()
-    moves = [{"pid": pid, "delta": delta} for _, _, stock_moves in sent for pid, delta in stock_moves.items()]
-    with ledger.write() as session:
-        conn = session.connection()
-        conn.execute(_MARK_SENT, [{"eid": event_id, "ref": remote_ref, "at": now} for event_id, remote_ref, _ in sent])
-        if moves:
-            conn.execute(_MOVE_ONLINE, moves)
+    for start in range(0, len(sent), MARK_SENT_CHUNK):
+        chunk = sent[start:start + MARK_SENT_CHUNK]
+        moves = [{"pid": pid, "delta": delta} for _, _, stock_moves in chunk for pid, delta in stock_moves.items()]
+        with ledger.write() as session:
+            conn = session.connection()
+            conn.execute(_MARK_SENT, [{"eid": event_id, "ref": remote_ref, "at": now}
+                                      for event_id, remote_ref, _ in chunk])
+            if moves:
+                conn.execute(_MOVE_ONLINE, moves)
 
 
 def mark_retry(ledger: Ledger, event_id: int, error: str, next_attempt_at: datetime) -> None:

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos.ledger.checkpointer import checkpointer_for, release
+from pos.ledger.foreground import activity_for, mark_background_thread
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -48,12 +51,14 @@ def classify_operational_error(exc: BaseException) -> LedgerUnavailable | None:
     return None
 
 
-def make_engine(path: Path, *, synchronous: str = "FULL", begin: str = "BEGIN IMMEDIATE") -> Engine:
+def make_engine(path: Path, *, synchronous: str = "FULL", begin: str = "BEGIN IMMEDIATE",
+                autocheckpoint: bool = True) -> Engine:
     """Engine for the ledger file with WAL, foreign keys, FULL sync and a busy timeout.
 
     pysqlite's own transaction handling is switched off so that every write transaction
     starts with ``BEGIN IMMEDIATE``: two writers then queue on the busy timeout instead of
-    failing on a lock upgrade halfway through a sale.
+    failing on a lock upgrade halfway through a sale. ``autocheckpoint=False``: no commit on these
+    connections ever runs a WAL checkpoint (``pos/ledger/checkpointer.py`` does, off the commit).
     """
     engine = create_engine(
         f"sqlite:///{path}",
@@ -68,6 +73,8 @@ def make_engine(path: Path, *, synchronous: str = "FULL", begin: str = "BEGIN IM
         cur.execute(f"PRAGMA synchronous={synchronous}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if not autocheckpoint:
+            cur.execute("PRAGMA wal_autocheckpoint=0")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -194,31 +201,82 @@ def migrate_ledger(engine: Engine, path: Path, backup_dir: Path | None = None) -
 
 
 class Ledger:
-    """The open ledger: engine plus session factories. One per process; sessions never cross threads."""
+    """The open ledger: engine plus session factories. One per process; sessions never cross threads.
+
+    A background writer (the sync engine) gets its own handle from ``background()``: same file, same
+    in-process writer lock, but commits with ``synchronous=NORMAL`` (see there)."""
 
     def __init__(self, path: Path, *, migrate: bool = True, synchronous: str = "FULL") -> None:
         self.path = path
+        self.synchronous = synchronous
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = make_engine(path, synchronous=synchronous)
+        self.engine = make_engine(path, synchronous=synchronous, autocheckpoint=False)
         if migrate:
             migrate_ledger(self.engine, path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = _writer_lock(path)
+        self._checkpointer = checkpointer_for(path)
+        self._durable: Ledger | None = None  # a background handle's FULL sibling (write(durable=True))
+        self._activity = activity_for(path.resolve())  # the till's threads' use of this file (foreground.py)
+        self._closed = False
         # Readers get their own engine with a deferred BEGIN: a snapshot that never queues
         # behind (or blocks) the writer.
         self.read_engine = make_engine(path, synchronous=synchronous, begin="BEGIN")
         self._readers = sessionmaker(self.read_engine, expire_on_commit=False)
 
+    def background(self) -> Ledger:
+        """A handle for a background writer whose every write can be redone: its commits are not
+        fsynced (``synchronous=NORMAL`` in WAL: durable against a crash of the process, not of the
+        machine), so they never queue for the disk with a sale's fsync. ``write(durable=True)`` still
+        commits with FULL, through this ledger, for the few records that must survive a power cut
+        before a request goes out (the outbox's "attempted" mark). The argument why everything else
+        may be lost is in docs/ARCHITECTURE.md, "Ledger writes and sync". Close it before this one."""
+        twin = Ledger(self.path, migrate=False, synchronous="NORMAL")
+        twin._durable = self
+        return twin
+
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, durable: bool = False) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT); rolls back on any error. Other processes
-        on the same file still queue on SQLite's busy timeout."""
-        with self._write_lock, self._sessions.begin() as session:
+        on the same file still queue on SQLite's busy timeout. ``durable``: fsynced at commit even on
+        a ``background()`` handle (the till's own handle always is). On a background handle, first lets
+        the till's threads finish (``pos/ledger/foreground.py``)."""
+        if self._durable is not None:
+            mark_background_thread()
+            self._activity.wait_quiet()
+            if durable:
+                with self._durable._transaction() as session:
+                    yield session
+                return
+            with self._transaction() as session:
+                yield session
+            return
+        with self._activity.using(), self._transaction() as session:
             yield session
 
     @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        try:
+            with self._write_lock, self._sessions.begin() as session:
+                yield session
+        finally:
+            self._checkpointer.written()
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only snapshot (plain BEGIN; never takes the writer lock)."""
+        """A read-only snapshot (plain BEGIN; never takes the writer lock). On a background handle,
+        first lets the till's threads finish, as ``write`` does."""
+        if self._durable is not None:
+            mark_background_thread()
+            self._activity.wait_quiet()
+            with self._snapshot() as session:
+                yield session
+            return
+        with self._activity.using(), self._snapshot() as session:
+            yield session
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[Session]:
         with self._readers() as session:
             try:
                 yield session
@@ -226,8 +284,8 @@ class Ledger:
                 session.rollback()
 
     def checkpoint(self) -> None:
-        """Copy the WAL into the database now (PASSIVE: never waits for anyone). Bulk writers call this so
-        that SQLite's automatic checkpoint does not land on a till's sale commit."""
+        """Copy the WAL into the database now (PASSIVE: never waits for anyone). Bulk writers may call
+        this between their transactions; the ledger's checkpointer thread does it shortly after any write."""
         raw = self.read_engine.raw_connection()
         try:
             raw.execute("PRAGMA wal_checkpoint(PASSIVE)")  # type: ignore[attr-defined]
@@ -235,5 +293,9 @@ class Ledger:
             raw.close()
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         self.engine.dispose()
         self.read_engine.dispose()
+        release(self._checkpointer)

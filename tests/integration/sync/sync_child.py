@@ -12,7 +12,7 @@ from sync.woocommerce import WooCommerceConnector
 
 
 def main(ledger_path: str, url: str) -> None:
-    ledger = Ledger(Path(ledger_path))
+    ledger = Ledger(Path(ledger_path)).background()  # as pos.sync_runtime gives the engine its ledger
     engine = SyncEngine(ledger, WooCommerceConnector(url, "ck_demo", "cs_demo", timeout=(2.0, 5.0)),
                         currency="EUR", idle_wait_s=0.05)
     print("ready", flush=True)

@@ -1,0 +1,122 @@
+"""WAL checkpoints off the till's sale commits.
+
+SQLite's automatic checkpoint runs inside whichever commit makes the WAL cross 1000 pages: every
+few dozen sales one of them also copied ~4 MB into the database file and fsynced it, with the
+writer lock held (docs/ARCHITECTURE.md, "Ledger writes and sync"). The ledger's write connections
+therefore switch it off (``PRAGMA wal_autocheckpoint=0``) and this thread does the same job instead:
+after writes, it reads how many WAL frames are not yet in the database (the wal-index header in the
+``-shm`` file, https://www.sqlite.org/walformat.html) and, from ``CHECKPOINT_PAGES`` on, checkpoints
+PASSIVE (never waiting for, nor blocking, a writer or a reader) on its own connection. As often as
+SQLite would, so no more fsyncs of the database file than before, but never on a sale's commit.
+One checkpointer per ledger file, shared by every ``Ledger`` of this process on it; it stops when
+the last of them closes (SQLite then checkpoints at the last connection's close).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+import threading
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+CHECKPOINT_PAGES = 1000  # SQLite's own auto-checkpoint threshold
+CHECKPOINT_DELAY_S = 0.2  # writes within this time are looked at together
+
+
+def wal_frames_pending(path: Path) -> int | None:
+    """Frames in the WAL not yet copied into the database (``mxFrame - nBackfill`` of the wal-index
+    header), or None when the ``-shm`` file cannot be read."""
+    try:
+        with open(f"{path}-shm", "rb") as shm:
+            head = shm.read(100)
+    except OSError:
+        return None
+    if len(head) < 100:
+        return None
+    mx_frame = int.from_bytes(head[16:20], sys.byteorder)  # WalIndexHdr.mxFrame
+    n_backfill = int.from_bytes(head[96:100], sys.byteorder)  # WalCkptInfo.nBackfill
+    return max(mx_frame - n_backfill, 0)
+
+
+class Checkpointer:
+    def __init__(self, path: Path, delay_s: float = CHECKPOINT_DELAY_S, pages: int = CHECKPOINT_PAGES) -> None:
+        self.path = path
+        self.delay_s = delay_s
+        self.pages = pages
+        self.checkpoints = 0  # completed checkpoint calls (tests read it)
+        self._dirty = threading.Event()
+        self._stop = threading.Event()
+        self._users = 0
+        self._guard = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def attach(self) -> None:
+        with self._guard:
+            self._users += 1
+
+    def detach(self) -> bool:
+        """One ``Ledger`` closed; True when it was the last (the thread is then stopped)."""
+        with self._guard:
+            self._users -= 1
+            last = self._users <= 0
+            thread, self._thread = (self._thread, None) if last else (None, self._thread)
+        if thread is not None:
+            self._stop.set()
+            self._dirty.set()
+            thread.join(10)
+        return last
+
+    def written(self) -> None:
+        """A write transaction committed: checkpoint soon (starts the thread on first use)."""
+        self._dirty.set()
+        if self._thread is None:
+            with self._guard:
+                if self._thread is None and self._users > 0:
+                    self._stop.clear()
+                    self._thread = threading.Thread(target=self._run, name="ledger-checkpointer", daemon=True)
+                    self._thread.start()
+
+    def _run(self) -> None:
+        con: sqlite3.Connection | None = None
+        try:
+            while True:
+                self._dirty.wait()
+                if self._stop.wait(self.delay_s):  # gather the writes of the next moment into one checkpoint
+                    return
+                self._dirty.clear()
+                pending = wal_frames_pending(self.path)
+                if pending is not None and pending < self.pages:
+                    continue
+                try:
+                    if con is None:
+                        con = sqlite3.connect(self.path, timeout=0, isolation_level=None, check_same_thread=False)
+                    con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    self.checkpoints += 1
+                except sqlite3.Error as exc:  # busy or I/O: the next write asks again; never fatal
+                    log.warning("WAL checkpoint of %s failed: %s", self.path, exc)
+        finally:
+            if con is not None:
+                con.close()
+
+
+_CHECKPOINTERS: dict[Path, Checkpointer] = {}
+_GUARD = threading.Lock()
+
+
+def checkpointer_for(path: Path) -> Checkpointer:
+    key = path.resolve()
+    with _GUARD:
+        found = _CHECKPOINTERS.get(key)
+        if found is None:
+            found = _CHECKPOINTERS[key] = Checkpointer(key)
+        found.attach()
+        return found
+
+
+def release(checkpointer: Checkpointer) -> None:
+    with _GUARD:
+        if checkpointer.detach():
+            _CHECKPOINTERS.pop(checkpointer.path, None)

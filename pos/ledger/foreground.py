@@ -1,0 +1,80 @@
+"""The till first: a background handle on the ledger (the sync engine's) lets the till's own threads
+finish what they are doing before it starts its next transaction.
+
+The engine and the GUI thread share the GIL: while the engine runs Python (mapping a catalogue page,
+building an executemany), a sale or a scan on the GUI thread advances only half the time. The engine's
+ledger calls are its natural pauses, so each one first waits until the till's threads have left the
+ledger alone for ``QUIET_S`` (a scan's look-up or a sale's commit is usually followed by the repaint
+that shows it), never more than ``MAX_WAIT_S`` in all, so sync is slowed, never stopped.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+QUIET_S = 0.03
+MAX_WAIT_S = 0.2
+
+_background_thread = threading.local()  # set on a thread once it has used a background handle
+
+
+def mark_background_thread() -> None:
+    _background_thread.yes = True
+
+
+def is_background_thread() -> bool:
+    return bool(getattr(_background_thread, "yes", False))
+
+
+class ForegroundActivity:
+    """When the till's threads (any thread that never used a background handle) last used the ledger."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._active = 0
+        self._last = float("-inf")
+        self.waits = 0  # times a background call waited (tests read it)
+
+    @contextmanager
+    def using(self) -> Iterator[None]:
+        if is_background_thread():  # e.g. the engine's own loyalty pull through the till's handle
+            yield
+            return
+        with self._guard:
+            self._active += 1
+        try:
+            yield
+        finally:
+            with self._guard:
+                self._active -= 1
+                self._last = time.monotonic()
+
+    def wait_quiet(self, quiet_s: float | None = None, max_wait_s: float | None = None) -> None:
+        """Block until the till's threads have been out of the ledger for ``quiet_s``, at most ``max_wait_s``
+        (defaults: the module's ``QUIET_S`` and ``MAX_WAIT_S``)."""
+        quiet_s = QUIET_S if quiet_s is None else quiet_s
+        deadline = time.monotonic() + (MAX_WAIT_S if max_wait_s is None else max_wait_s)
+        waited = False
+        while True:
+            with self._guard:
+                active, last = self._active, self._last
+            now = time.monotonic()
+            left = quiet_s if active else last + quiet_s - now
+            if left <= 0 or now >= deadline:
+                if waited:
+                    self.waits += 1
+                return
+            waited = True
+            time.sleep(min(left, deadline - now, 0.01))
+
+
+_ACTIVITY: dict[object, ForegroundActivity] = {}
+_GUARD = threading.Lock()
+
+
+def activity_for(key: object) -> ForegroundActivity:
+    with _GUARD:
+        return _ACTIVITY.setdefault(key, ForegroundActivity())

@@ -1,0 +1,265 @@
+"""The sync engine's handle on the ledger (``Ledger.background``) and WAL checkpoints off the sale's
+commit (``pos/ledger/checkpointer.py``): pragmas, the shared writer lock, the durable outbox mark, and
+the engine letting the till's threads go first (``pos/ledger/foreground.py``)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, select, text
+
+from pos.ledger import foreground
+from pos.ledger.checkpointer import CHECKPOINT_PAGES, wal_frames_pending
+from pos.ledger.db import Ledger
+from pos.ledger.models import OutboxEvent, SyncCursor, utcnow
+from sync import outbox_store
+
+SYNCHRONOUS = {1: "NORMAL", 2: "FULL"}
+
+
+@pytest.fixture
+def background(ledger: Ledger) -> Iterator[Ledger]:
+    handle = ledger.background()
+    yield handle
+    handle.close()
+
+
+def _synchronous(ledger: Ledger, **kw: bool) -> str:
+    with ledger.write(**kw) as session:
+        return SYNCHRONOUS[int(session.execute(text("PRAGMA synchronous")).scalar_one())]
+
+
+def test_background_handle_commits_without_fsync_unless_durable(ledger: Ledger, background: Ledger) -> None:
+    assert _synchronous(ledger) == "FULL"  # the till's sales
+    assert _synchronous(background) == "NORMAL"  # the engine's redoable writes
+    assert _synchronous(background, durable=True) == "FULL"
+    assert _synchronous(ledger, durable=True) == "FULL"
+
+
+def test_write_connections_never_checkpoint_in_a_commit(ledger: Ledger, background: Ledger) -> None:
+    for handle in (ledger, background):
+        with handle.write() as session:
+            assert session.execute(text("PRAGMA wal_autocheckpoint")).scalar_one() == 0
+
+
+def test_background_and_till_writers_share_one_writer_lock(ledger: Ledger, background: Ledger) -> None:
+    order: list[str] = []
+    engine_inside = threading.Event()
+    release = threading.Event()
+
+    def engine_write() -> None:
+        with background.write() as session:
+            engine_inside.set()
+            session.merge(SyncCursor(name="bench.test", value="1"))
+            release.wait(10)
+            order.append("engine commits")
+
+    worker = threading.Thread(target=engine_write)
+    worker.start()
+    assert engine_inside.wait(10)
+    sale = threading.Thread(target=lambda: _till_write(ledger, order))
+    sale.start()
+    sale.join(0.3)
+    assert sale.is_alive()  # the till's writer waits for the engine's transaction…
+    release.set()
+    worker.join(10)
+    sale.join(10)
+    assert order == ["engine commits", "till commits"]  # …and goes as soon as it commits
+
+
+def _till_write(ledger: Ledger, order: list[str]) -> None:
+    with ledger.write() as session:
+        session.merge(SyncCursor(name="bench.test", value="2"))
+        order.append("till commits")
+
+
+def test_mark_attempt_is_committed_through_the_durable_handle(ledger: Ledger, background: Ledger) -> None:
+    with ledger.write() as session:
+        row = OutboxEvent(uuid="test-attempt", event_type="sale.completed", aggregate_type="sale",
+                          aggregate_uuid="test-attempt-sale", payload={})
+        session.add(row)
+        session.flush()
+        event_id = row.id
+    commits: list[str] = []
+
+    def full(_conn: object) -> None:
+        commits.append("FULL")
+
+    def normal(_conn: object) -> None:
+        commits.append("NORMAL")
+
+    event.listen(ledger.engine, "commit", full)
+    event.listen(background.engine, "commit", normal)
+    try:
+        outbox_store.mark_attempt(background, [event_id])  # before the request: must survive a power cut
+        outbox_store.mark_retry(background, event_id, "timeout", utcnow())  # redoable
+    finally:
+        event.remove(ledger.engine, "commit", full)
+        event.remove(background.engine, "commit", normal)
+    assert commits == ["FULL", "NORMAL"]
+    with ledger.read() as session:
+        assert session.get(OutboxEvent, event_id).attempts == 1  # type: ignore[union-attr]
+
+
+def _in_database_file(path: Path, tmp: Path, cursor: str) -> str | None:
+    """The cursor as the database file itself holds it, without its WAL: what a checkpoint copied there."""
+    import shutil
+    import sqlite3
+
+    alone = tmp / "without-wal.sqlite3"
+    shutil.copyfile(path, alone)
+    con = sqlite3.connect(alone)
+    try:
+        row = con.execute("SELECT value FROM sync_cursors WHERE name = ?", (cursor,)).fetchone()
+        return None if row is None else str(row[0])
+    finally:
+        con.close()
+
+
+def _wait_for_checkpoint(ledger: Ledger, before: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while ledger._checkpointer.checkpoints == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def test_a_small_write_stays_in_the_wal(ledger: Ledger, tmp_path: Path) -> None:
+    before = ledger._checkpointer.checkpoints
+    with ledger.write() as session:
+        session.merge(SyncCursor(name="bench.test", value="small"))
+    assert 0 < (wal_frames_pending(ledger.path) or 0) < CHECKPOINT_PAGES
+    _wait_for_checkpoint(ledger, before, 1.0)
+    assert ledger._checkpointer.checkpoints == before  # SQLite's own threshold: no extra fsyncs
+    assert _in_database_file(ledger.path, tmp_path, "bench.test") is None
+
+
+def test_a_wal_past_the_threshold_is_checkpointed_by_the_thread_not_the_commit(ledger: Ledger, tmp_path: Path) -> None:
+    before = ledger._checkpointer.checkpoints
+    big = "x" * (CHECKPOINT_PAGES * 4096 + 1)
+    with ledger.write() as session:
+        session.merge(SyncCursor(name="bench.test", value=big))
+    assert (wal_frames_pending(ledger.path) or 0) >= CHECKPOINT_PAGES  # the commit did not checkpoint
+    assert _in_database_file(ledger.path, tmp_path, "bench.test") is None
+    _wait_for_checkpoint(ledger, before, 15.0)
+    assert _in_database_file(ledger.path, tmp_path, "bench.test") == big
+    assert wal_frames_pending(ledger.path) == 0
+
+
+def test_the_checkpointer_stops_when_the_last_handle_on_the_file_closes(ledger_path: Path) -> None:
+    till = Ledger(ledger_path)
+    engine_side = till.background()
+    with engine_side.write() as session:
+        session.merge(SyncCursor(name="bench.test", value="1"))
+    thread = till._checkpointer._thread
+    assert thread is not None and thread.is_alive()
+    engine_side.close()
+    assert thread.is_alive()  # the till still has the file open
+    till.close()
+    assert not thread.is_alive()
+    till.close()  # closing twice is harmless
+
+
+def test_mark_sent_many_commits_a_big_batch_in_short_transactions(ledger: Ledger, background: Ledger) -> None:
+    with ledger.write() as session:
+        rows = [OutboxEvent(uuid=f"test-sent-{i}", event_type="sale.completed", aggregate_type="sale",
+                            aggregate_uuid=f"test-sent-sale-{i}", payload={}) for i in range(60)]
+        session.add_all(rows)
+        session.flush()
+        ids = [row.id for row in rows]
+    commits: list[int] = []
+
+    def count(_conn: object) -> None:
+        commits.append(1)
+
+    event.listen(background.engine, "commit", count)
+    try:
+        outbox_store.mark_sent_many(background, [(eid, f"order-{eid}", {}) for eid in ids])
+    finally:
+        event.remove(background.engine, "commit", count)
+    assert len(commits) == -(-60 // outbox_store.MARK_SENT_CHUNK)  # a sale waits for one chunk at most
+    with ledger.read() as session:
+        sent = {eid: (status, ref) for eid, status, ref in session.execute(
+            select(OutboxEvent.id, OutboxEvent.status, OutboxEvent.remote_ref).where(OutboxEvent.id.in_(ids)))}
+    assert sent == {eid: ("sent", f"order-{eid}") for eid in ids}
+
+
+def _in_thread(target: Callable[[], None]) -> threading.Thread:
+    thread = threading.Thread(target=target)
+    thread.start()
+    return thread
+
+
+def test_a_background_call_lets_the_tills_open_work_finish_first(ledger: Ledger, background: Ledger,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(foreground, "MAX_WAIT_S", 30.0)  # this test is about the order, not the bound
+    order: list[str] = []
+    till_reading, till_done = threading.Event(), threading.Event()
+
+    def till_scan() -> None:  # a look-up on the till's handle, e.g. a scan
+        with ledger.read():
+            till_reading.set()
+            till_done.wait(10)
+            order.append("till done")
+
+    def engine_step() -> None:
+        with background.write() as session:
+            session.merge(SyncCursor(name="bench.test", value="1"))
+            order.append("engine writes")
+
+    scan = _in_thread(till_scan)
+    assert till_reading.wait(10)
+    engine = _in_thread(engine_step)
+    engine.join(0.3)
+    assert order == []  # the engine waits while the till is in the ledger…
+    till_done.set()
+    scan.join(10)
+    engine.join(10)
+    assert order == ["till done", "engine writes"]  # …and goes on once it is out
+    assert background._activity.waits >= 1
+
+
+def test_a_busy_till_slows_the_engine_but_never_stops_it(ledger: Ledger, background: Ledger) -> None:
+    till_reading, till_done = threading.Event(), threading.Event()
+
+    def till_busy() -> None:
+        with ledger.read():
+            till_reading.set()
+            till_done.wait(30)
+
+    busy = _in_thread(till_busy)
+    try:
+        assert till_reading.wait(10)
+        went: list[bool] = []
+
+        def engine_step() -> None:
+            with background.read():
+                went.append(True)
+
+        engine = _in_thread(engine_step)
+        engine.join(10)
+        assert went == [True]  # went ahead although the till never left the ledger
+    finally:
+        till_done.set()
+        busy.join(10)
+
+
+def test_the_engine_thread_using_the_tills_handle_does_not_hold_itself_up(ledger: Ledger,
+                                                                          background: Ledger) -> None:
+    waited: list[int] = []
+
+    def engine_pass() -> None:
+        with background.read():
+            pass
+        with ledger.write() as session:  # e.g. the loyalty pull, which writes through the till's handle
+            session.merge(SyncCursor(name="bench.test", value="2"))
+        before = background._activity.waits
+        with background.write() as session:
+            session.merge(SyncCursor(name="bench.test", value="3"))
+        waited.append(background._activity.waits - before)
+
+    engine = _in_thread(engine_pass)
+    engine.join(10)
+    assert waited == [0]
