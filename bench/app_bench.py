@@ -233,6 +233,7 @@ def bench_commit(services: Services, picks: list[tuple[int, str, str]], sales: i
 def run_in_process(data_dir: Path, n_products: int, *, scans: int, searches_from: int, sales: int,
                    rng: random.Random, say: Callable[[str], None]) -> list[Result]:
     from pos.app import prepare
+    from pos.runtime_tuning import settle_heap
 
     db = data_dir / DB_FILENAME
     warm_scans, warm_sales = 20, 10
@@ -244,6 +245,7 @@ def run_in_process(data_dir: Path, n_products: int, *, scans: int, searches_from
     results: list[Result] = []
     try:
         say(f"scan → line on screen: {scans} scans (+{warm_scans} warm-up) through the offscreen MainWindow…")
+        settle_heap()  # as pos.app.main does before it builds the window
         window = open_window(services)
         s = bench_scan(services, window, scan_picks, warm_scans)
         window.close()

@@ -79,7 +79,6 @@ def apply_products(ledger: Ledger, products: list[RemoteProduct], currency: str)
     for start in range(0, len(planned), WRITE_CHUNK):
         with ledger.write() as session:
             _write_chunk(session, planned[start:start + WRITE_CHUNK], currency, now, categories, by_code, result)
-    ledger.checkpoint()
     return result
 
 
