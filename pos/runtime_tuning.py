@@ -19,7 +19,7 @@ from __future__ import annotations
 import gc
 import sys
 
-SYNC_SWITCH_INTERVAL_S = 0.001
+SYNC_SWITCH_INTERVAL_S = 0.00025
 
 
 def settle_heap() -> None:

@@ -8,6 +8,11 @@ after writes, it reads how many WAL frames are not yet in the database (the wal-
 ``-shm`` file, https://www.sqlite.org/walformat.html) and, from ``CHECKPOINT_PAGES`` on, checkpoints
 PASSIVE (never waiting for, nor blocking, a writer or a reader) on its own connection. As often as
 SQLite would, so no more fsyncs of the database file than before, but never on a sale's commit.
+
+It also flushes the WAL to disk (``fsync``) after the sync engine's writes. Those commit without an
+fsync (``Ledger.background``), so their pages wait in the OS cache, and the next sale's FULL commit
+had to push them all out with its own. Both jobs first wait until the till's threads have left the
+ledger alone for a moment (``pos/ledger/foreground.py``), so they rarely start while a sale is on its way.
 One checkpointer per ledger file, shared by every ``Ledger`` of this process on it; it stops when
 the last of them closes (SQLite then checkpoints at the last connection's close).
 """
@@ -15,15 +20,18 @@ the last of them closes (SQLite then checkpoints at the last connection's close)
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import sys
 import threading
 from pathlib import Path
 
+from pos.ledger.foreground import activity_for
+
 log = logging.getLogger(__name__)
 
 CHECKPOINT_PAGES = 1000  # SQLite's own auto-checkpoint threshold
-CHECKPOINT_DELAY_S = 0.2  # writes within this time are looked at together
+CHECKPOINT_DELAY_S = 0.05  # writes within this time are flushed together
 
 
 def wal_frames_pending(path: Path) -> int | None:
@@ -39,6 +47,23 @@ def wal_frames_pending(path: Path) -> int | None:
     mx_frame = int.from_bytes(head[16:20], sys.byteorder)  # WalIndexHdr.mxFrame
     n_backfill = int.from_bytes(head[96:100], sys.byteorder)  # WalCkptInfo.nBackfill
     return max(mx_frame - n_backfill, 0)
+
+
+def flush_wal(path: Path) -> bool:
+    """``fsync`` the WAL file: what commits without an fsync wrote reaches the disk now, not inside the
+    next FULL commit. False when it could not be done (no WAL yet, a platform that refuses)."""
+    flags = os.O_RDWR if os.name == "nt" else os.O_RDONLY  # Windows' fsync needs a writable handle
+    try:
+        fd = os.open(f"{path}-wal", flags | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    try:
+        os.fsync(fd)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 class Checkpointer:
@@ -87,6 +112,8 @@ class Checkpointer:
                 if self._stop.wait(self.delay_s):  # gather the writes of the next moment into one checkpoint
                     return
                 self._dirty.clear()
+                activity_for(self.path).wait_quiet()
+                flush_wal(self.path)
                 pending = wal_frames_pending(self.path)
                 if pending is not None and pending < self.pages:
                     continue

@@ -7,7 +7,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -274,6 +274,11 @@ class Ledger:
             return
         with self._activity.using(), self._snapshot() as session:
             yield session
+
+    def foreground(self) -> AbstractContextManager[None]:
+        """Mark till work on this file done outside ``read``/``write`` (the scan look-up's own
+        connection), so that background handles let it finish first."""
+        return self._activity.using()
 
     @contextmanager
     def _snapshot(self) -> Iterator[Session]:

@@ -139,7 +139,8 @@ class CatalogService:
                 con = sqlite3.connect(f"{self._ledger.path.resolve().as_uri()}?mode=ro", uri=True,
                                       isolation_level=None, timeout=5.0)
                 self._scan_connections.con = con
-            row: tuple[object, ...] | None = con.execute(sql, (code,)).fetchone()
+            with self._ledger.foreground():  # sync lets a scan (and its repaint) go first
+                row: tuple[object, ...] | None = con.execute(sql, (code,)).fetchone()
             return row
         except sqlite3.Error as exc:  # the same error path as the ledger's own connections (StorageError)
             raise DBAPIError.instance(sql, None, exc, sqlite3.Error) from exc

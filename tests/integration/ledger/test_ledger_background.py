@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, select, text
 
+from pos.ledger import checkpointer as checkpointer_module
 from pos.ledger import foreground
 from pos.ledger.checkpointer import CHECKPOINT_PAGES, wal_frames_pending
 from pos.ledger.db import Ledger
@@ -263,3 +264,45 @@ def test_the_engine_thread_using_the_tills_handle_does_not_hold_itself_up(ledger
     engine = _in_thread(engine_pass)
     engine.join(10)
     assert waited == [0]
+
+
+def test_the_engines_unsynced_writes_are_flushed_by_the_checkpointer_not_the_next_sale(
+        ledger: Ledger, background: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+    flushed: list[Path] = []
+    real_flush = checkpointer_module.flush_wal
+
+    def recording_flush(path: Path) -> bool:
+        done = real_flush(path)
+        flushed.append(path)
+        return done
+
+    monkeypatch.setattr(checkpointer_module, "flush_wal", recording_flush)
+    with background.write() as session:
+        session.merge(SyncCursor(name="bench.flush", value="pulled"))
+    deadline = time.monotonic() + 5.0
+    while not flushed and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert flushed == [ledger.path.resolve()]
+    assert real_flush(ledger.path) is True  # the WAL exists and can be fsynced here
+    assert real_flush(ledger.path.with_name("missing.sqlite3")) is False
+
+
+def test_a_scan_counts_as_the_tills_use_of_the_ledger(ledger: Ledger) -> None:
+    """The scan look-up has its own connection; the engine must still let it (and its repaint) go first."""
+    from pos.services.catalog import CatalogService
+
+    activity = foreground.activity_for(ledger.path.resolve())
+    before = activity._last
+    found: list[str] = []
+
+    def scan() -> None:  # a thread of the till's (this test's own thread may have used a background handle)
+        catalog = CatalogService(ledger)
+        try:
+            found.append(catalog.lookup("8412345600012").product.name)
+        finally:
+            catalog.close()
+
+    worker = threading.Thread(target=scan)
+    worker.start()
+    worker.join(10)
+    assert found and activity._last > before
