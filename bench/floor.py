@@ -26,13 +26,16 @@ _BASE = (
 SCAN_SQL = _BASE + "JOIN barcodes b ON b.product_id = p.id WHERE p.active = 1 AND b.code = ?"
 
 
-def connect(path: Path, synchronous: str = "FULL") -> sqlite3.Connection:
-    """Autocommit connection with the ledger's pragmas (WAL, FK, FULL sync, busy timeout)."""
+def connect(path: Path, synchronous: str = "FULL", *, autocheckpoint: bool = True) -> sqlite3.Connection:
+    """Autocommit connection with the ledger's pragmas (WAL, FK, FULL sync, busy timeout).
+    ``autocheckpoint=False`` as the ledger's write connections have it (pos/ledger/checkpointer.py)."""
     con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute(f"PRAGMA synchronous={synchronous}")
     con.execute("PRAGMA foreign_keys=ON")
     con.execute("PRAGMA busy_timeout=5000")
+    if not autocheckpoint:
+        con.execute("PRAGMA wal_autocheckpoint=0")
     return con
 
 

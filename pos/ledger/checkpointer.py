@@ -73,6 +73,7 @@ class Checkpointer:
         self.pages = pages
         self.checkpoints = 0  # completed checkpoint calls (tests read it)
         self._dirty = threading.Event()
+        self._unsynced = False  # a commit without fsync since the last flush
         self._stop = threading.Event()
         self._users = 0
         self._guard = threading.Lock()
@@ -94,8 +95,11 @@ class Checkpointer:
             thread.join(10)
         return last
 
-    def written(self) -> None:
-        """A write transaction committed: checkpoint soon (starts the thread on first use)."""
+    def written(self, *, synced: bool = True) -> None:
+        """A write transaction committed: checkpoint soon (starts the thread on first use). ``synced``:
+        it was fsynced at commit; if not, the WAL is flushed soon too."""
+        if not synced:
+            self._unsynced = True
         self._dirty.set()
         if self._thread is None:
             with self._guard:
@@ -113,7 +117,9 @@ class Checkpointer:
                     return
                 self._dirty.clear()
                 activity_for(self.path).wait_quiet()
-                flush_wal(self.path)
+                if self._unsynced:  # a FULL commit has flushed everything before it: nothing to do then
+                    self._unsynced = False
+                    flush_wal(self.path)
                 pending = wal_frames_pending(self.path)
                 if pending is not None and pending < self.pages:
                     continue

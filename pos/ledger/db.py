@@ -260,7 +260,7 @@ class Ledger:
             with self._write_lock, self._sessions.begin() as session:
                 yield session
         finally:
-            self._checkpointer.written()
+            self._checkpointer.written(synced=self.synchronous == "FULL")
 
     @contextmanager
     def read(self) -> Iterator[Session]:
