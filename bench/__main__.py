@@ -12,7 +12,6 @@ import platform
 import random
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bench.app_bench import first_code, run_in_process
     from bench.catalogue import cached_ledger, scratch_copy
     from bench.report import Result, table, write_json
+    from bench.scratch import scratch_dir
     from bench.sync_bench import FULL_SYNC, QUICK_SYNC, run_sync_bench
     from pos.ledger.db import DB_FILENAME
 
@@ -100,43 +100,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stale in CACHE.glob("run-*"):  # left behind by an interrupted run (not one still going)
         if time.time() - stale.stat().st_mtime > 6 * 3600:
             shutil.rmtree(stale, ignore_errors=True)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix="run-", dir=CACHE))
     till_s = sync_s = 0.0
-    try:
-        if not args.sync_only:
-            started = time.perf_counter()
-            cached = cached_ledger(CACHE, products)
-            say("catalogue: " + (f"generated in {cached.generated_s:.1f} s" if cached.generated_s is not None
-                                 else f"cached ({cached.data_dir.relative_to(REPO)})"))
-            if cached.generated_s is not None:
-                results.append(Result("catalogue_generation", cached.generated_s, "s", None,
-                                      note=f"{products:,} products via load_catalogue + ensure_users; cached"))
-            copy_started = time.perf_counter()
-            data_dir = scratch_copy(cached, scratch)
-            size_mb = (data_dir / DB_FILENAME).stat().st_size / 2**20
-            say(f"scratch copy {data_dir} ({size_mb:.0f} MB) in {time.perf_counter() - copy_started:.1f} s")
-            rng = random.Random(args.seed)
-            results += run_in_process(data_dir, products, scans=profile.scans, searches_from=profile.search_names,
-                                      sales=profile.sales, rng=rng, say=say)
-            say(f"cold start: {profile.start_runs} × main.py --data-dir (and {profile.start_runs} × the sqlite3 "
-                "floor)…")
-            results += bench_startup(spawner, data_dir, scratch, profile.start_runs,
-                                     first_code(data_dir / DB_FILENAME))
-            till_s = time.perf_counter() - started
-        spawner.close()
-        if not args.no_sync:
-            started = time.perf_counter()
-            say(f"sync: {sync_profile.pull_products:,}-product store, {sync_profile.backlog_sales:,}-sale backlog, "
-                f"{sync_profile.window_s:.0f} s GUI phases; the store runs in its own process")
-            sync_results = run_sync_bench(sync_profile, CACHE, scratch / "sync", random.Random(args.seed), say)
-            sync_s = time.perf_counter() - started
-    finally:
-        spawner.close()
-        if args.keep_scratch:
-            say(f"scratch kept in {scratch}")
-        else:
-            shutil.rmtree(scratch, ignore_errors=True)
+    with scratch_dir(CACHE, keep=args.keep_scratch, say=say) as scratch:
+        try:
+            if not args.sync_only:
+                started = time.perf_counter()
+                cached = cached_ledger(CACHE, products)
+                say("catalogue: " + (f"generated in {cached.generated_s:.1f} s" if cached.generated_s is not None
+                                     else f"cached ({cached.data_dir.relative_to(REPO)})"))
+                if cached.generated_s is not None:
+                    results.append(Result("catalogue_generation", cached.generated_s, "s", None,
+                                          note=f"{products:,} products via load_catalogue + ensure_users; cached"))
+                copy_started = time.perf_counter()
+                data_dir = scratch_copy(cached, scratch)
+                size_mb = (data_dir / DB_FILENAME).stat().st_size / 2**20
+                say(f"scratch copy {data_dir} ({size_mb:.0f} MB) in {time.perf_counter() - copy_started:.1f} s")
+                rng = random.Random(args.seed)
+                results += run_in_process(data_dir, products, scans=profile.scans, searches_from=profile.search_names,
+                                          sales=profile.sales, rng=rng, say=say)
+                say(f"cold start: {profile.start_runs} × main.py --data-dir (and {profile.start_runs} × the sqlite3 "
+                    "floor)…")
+                results += bench_startup(spawner, data_dir, scratch, profile.start_runs,
+                                         first_code(data_dir / DB_FILENAME))
+                till_s = time.perf_counter() - started
+            spawner.close()
+            if not args.no_sync:
+                started = time.perf_counter()
+                say(f"sync: {sync_profile.pull_products:,}-product store, {sync_profile.backlog_sales:,}-sale backlog, "
+                    f"{sync_profile.window_s:.0f} s GUI phases; the store runs in its own process")
+                sync_results = run_sync_bench(sync_profile, CACHE, scratch / "sync", random.Random(args.seed), say)
+                sync_s = time.perf_counter() - started
+        finally:
+            spawner.close()
 
     write_json(results + sync_results, output)
     runtime = time.perf_counter() - began

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import requests
 
 from bench.report import Result, median, percentile
+from bench.scratch import scratch_dir
 
 if TYPE_CHECKING:
     from pos.app import Services
@@ -1053,7 +1054,6 @@ def main_gui_only() -> None:
     """``python -m bench.sync_bench``: only the GUI phases (full profile), for working on the stall;
     prints the per-phase notes and each long gap (also in ``gaps.log``)."""
     import argparse
-    import tempfile
 
     from bench.report import table
 
@@ -1076,26 +1076,22 @@ def main_gui_only() -> None:
         print(f"[{time.perf_counter() - began:6.1f} s] {text}", flush=True)
 
     say(f"load average {os.getloadavg()[0]:.2f}")
-    scratch = Path(tempfile.mkdtemp(prefix="run-", dir=cache))
-    handler = logging.FileHandler(scratch / "sync.log", encoding="utf-8")
-    for name in ("sync", "pos"):
-        logging.getLogger(name).addHandler(handler)
-        logging.getLogger(name).propagate = False
-    try:
-        store, _ = cached_pull_store(cache, profile.pull_products, say)
-        backlog, _ = cached_backlog(cache, profile.backlog_sales, say)
-        results = bench_ui(backlog, store, profile, scratch, random.Random(args.seed), say)
-        if os.environ.get("BENCH_GC_TYPES"):
-            print(Counter(type(o).__name__ for o in gc.get_objects()).most_common(25))
-        print((scratch / "gaps.log").read_text(encoding="utf-8"))
-        print(table(results, floor_label="floor"))
-        say(f"load average {os.getloadavg()[0]:.2f}")
-    finally:
-        handler.close()
-        if args.keep_scratch:
-            say(f"scratch kept in {scratch}")
-        else:
-            shutil.rmtree(scratch, ignore_errors=True)
+    with scratch_dir(cache, keep=args.keep_scratch, say=say) as scratch:
+        handler = logging.FileHandler(scratch / "sync.log", encoding="utf-8")
+        for name in ("sync", "pos"):
+            logging.getLogger(name).addHandler(handler)
+            logging.getLogger(name).propagate = False
+        try:
+            store, _ = cached_pull_store(cache, profile.pull_products, say)
+            backlog, _ = cached_backlog(cache, profile.backlog_sales, say)
+            results = bench_ui(backlog, store, profile, scratch, random.Random(args.seed), say)
+            if os.environ.get("BENCH_GC_TYPES"):
+                print(Counter(type(o).__name__ for o in gc.get_objects()).most_common(25))
+            print((scratch / "gaps.log").read_text(encoding="utf-8"))
+            print(table(results, floor_label="floor"))
+            say(f"load average {os.getloadavg()[0]:.2f}")
+        finally:
+            handler.close()
 
 
 if __name__ == "__main__":
