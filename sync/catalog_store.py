@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from pos.ledger.db import Ledger
+from pos.ledger.fast_insert import execute_many
 from pos.ledger.models import Category, Product, SyncCursor, TaxRateRow, utcnow
 from sync.connector import RemoteProduct
 
@@ -84,7 +85,8 @@ def apply_products(ledger: Ledger, products: list[RemoteProduct], currency: str)
 
 def _write_chunk(session: Session, chunk: list[tuple[RemoteProduct, int | None, dict[str, object]]], currency: str,
                  now: datetime, categories: dict[str, int], by_code: dict[str, int], result: ApplyResult) -> None:
-    # Plain DB-API executemany on the session's own connection (same transaction): SQLAlchemy's
+    # Plain DB-API executemany on the session's own connection (same transaction, pos.ledger.fast_insert,
+    # which also wraps DB-API errors as SQLAlchemy's, as the ledger's own writes raise them): SQLAlchemy's
     # per-row parameter processing cost more than SQLite's work. Values are what the ORM would
     # bind: booleans as 0/1 and the one timestamp through the column type's own bind processor.
     conn = session.connection()
@@ -124,11 +126,11 @@ def _write_chunk(session: Session, chunk: list[tuple[RemoteProduct, int | None, 
                 new_codes.append((code, pid))
                 by_code[code] = pid
     if new_products:
-        raw.executemany(
+        execute_many(session,
             "INSERT INTO products(id, sku, name, price_minor, currency, tax_rate_id, category_id, active,"
             " sold_by_weight, remote_id, remote_parent_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
             new_products)
-        raw.executemany("INSERT INTO stock_levels(product_id, on_hand_milli, reserved_milli, online_milli,"
+        execute_many(session, "INSERT INTO stock_levels(product_id, on_hand_milli, reserved_milli, online_milli,"
                         " online_seen_at) VALUES (?, 0, 0, ?, ?)", new_levels)
     # Rows with the same set of columns go in one executemany.
     groups: dict[tuple[str, ...], list[tuple[object, ...]]] = {}
@@ -137,11 +139,12 @@ def _write_chunk(session: Session, chunk: list[tuple[RemoteProduct, int | None, 
         groups.setdefault(keys, []).append(
             (*(_plain(row[k], stamp) for k in keys), row["id"]))
     for keys, rows in groups.items():
-        raw.executemany(f"UPDATE products SET {', '.join(f'{k} = ?' for k in keys)} WHERE id = ?", rows)
+        execute_many(session, f"UPDATE products SET {', '.join(f'{k} = ?' for k in keys)} WHERE id = ?", rows)
     if new_codes:
-        raw.executemany("INSERT INTO barcodes(code, product_id) VALUES (?, ?)", new_codes)
+        execute_many(session, "INSERT INTO barcodes(code, product_id) VALUES (?, ?)", new_codes)
     if stock:
-        raw.executemany("UPDATE stock_levels SET online_milli = ?, online_seen_at = ? WHERE product_id = ?", stock)
+        execute_many(session, "UPDATE stock_levels SET online_milli = ?, online_seen_at = ? WHERE product_id = ?",
+                     stock)
 
 
 def _lookup(raw: Any, select_where: str, values: list[Any]) -> dict[Any, int]:
