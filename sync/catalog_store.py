@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from pos.ledger.db import Ledger
 from pos.ledger.fast_insert import execute_many
 from pos.ledger.models import Category, Product, SyncCursor, TaxRateRow, utcnow
+from pos.ledger.search_index import merge_step
 from sync.connector import RemoteProduct
 
 
@@ -78,8 +79,11 @@ def apply_products(ledger: Ledger, products: list[RemoteProduct], currency: str)
             continue
         planned.append((remote, pid, values))
     for start in range(0, len(planned), WRITE_CHUNK):
+        chunk = planned[start:start + WRITE_CHUNK]
         with ledger.write() as session:
-            _write_chunk(session, planned[start:start + WRITE_CHUNK], currency, now, categories, by_code, result)
+            _write_chunk(session, chunk, currency, now, categories, by_code, result)
+        with ledger.write() as session:  # the search index's merging, between chunks (search_index.py)
+            merge_step(session, len(chunk))
     return result
 
 

@@ -13,6 +13,7 @@ from pos.domain.tax import KNOWN_RATES
 from pos.ledger.audit import append_audit
 from pos.ledger.db import Ledger
 from pos.ledger.models import Barcode, Category, Product, StockLevel, StockMovement, TaxRateRow, User
+from pos.ledger.search_index import merge_step
 from pos.services.auth import hash_pin
 
 DEMO_USERS = (("Ana", "cashier", "1234"), ("Marta", "manager", "9999"), ("Luis", "supervisor", "5555"),
@@ -76,6 +77,8 @@ def load_catalogue(ledger: Ledger, products: Iterable[DemoProduct], *, country: 
                  "reason": "initial", "ref_uuid": None, "user_id": None}
                 for i, p in enumerate(batch) if p.stock
             ])
+        with ledger.write() as session:  # the search index's merging, between chunks (search_index.py)
+            merge_step(session, len(batch))
         added += len(batch)
     return added
 

@@ -14,11 +14,13 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 
 from pos.demo.catalog import demo_products
 from pos.domain.money import Money
 from pos.ledger.db import Ledger, alembic_config, current_revision, head_revision, make_engine, upgrade
 from pos.ledger.models import Base
+from pos.ledger.search_index import settings
 from pos.services.catalog import CatalogService
 from pos.services.seed import load_catalogue
 from tests.integration.ledger.ledger_support import Till, card_for, raw_connect
@@ -78,6 +80,19 @@ def test_downgrade_to_base_and_upgrade_again(engine: Engine, tmp_path: Path) -> 
         assert expected and {p.sku for p in CatalogService(ledger).search("entera sierra")} == expected
     finally:
         ledger.close()
+
+
+def test_the_search_index_merges_only_when_asked_from_0008_on(engine: Engine) -> None:
+    upgrade(engine)
+    ledger_settings = _fts_settings(engine)
+    command.downgrade(alembic_config(engine), "0007")
+    assert (ledger_settings, _fts_settings(engine)) == ({"automerge": 0, "crisismerge": 64},
+                                                        {"automerge": 4, "crisismerge": 16})
+
+
+def _fts_settings(engine: Engine) -> dict[str, int]:
+    with Session(engine) as session:
+        return settings(session)
 
 
 def test_models_and_migrations_agree(engine: Engine) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import select, text
 
 from pos.ledger.db import Ledger
 from pos.ledger.models import Barcode, Category, Product, StockLevel, TaxRateRow
+from pos.ledger.search_index import segment_count
 from pos.services.seed import ensure_tax_rates
 from sync import catalog_store
 from sync.connector import RemoteProduct
@@ -112,3 +113,17 @@ def test_a_later_page_updates_and_deactivates_without_duplicating(ledger: Ledger
         "Renamed", 999, 2000, "Nueva", 1)
     assert fts == [product.id]
     assert by_remote(ledger, 102).active is False
+
+
+def test_a_long_page_leaves_the_search_index_merged_and_searchable(ledger: Ledger) -> None:
+    # Migration 0008 switched FTS5's own merging off (pos/ledger/search_index.py): without the merge step
+    # after each write transaction, every chunk would stay a segment of its own.
+    chunks = 8
+    page = [remote(1000 + i, f"MASS-{i}", name=f"Galleta surtida {i}")
+            for i in range(catalog_store.WRITE_CHUNK * chunks)]
+    assert catalog_store.apply_products(ledger, page, "EUR").added == len(page)
+    with ledger.read() as session:
+        segments = segment_count(session)
+        found = session.execute(text("SELECT count(*) FROM products_fts WHERE products_fts MATCH 'surtida'")).scalar()
+    assert found == len(page)
+    assert segments <= chunks // 2
