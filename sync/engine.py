@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from pos.ledger.db import Ledger
+from pos.ledger.foreground import mark_background_thread
 from pos.ledger.models import utcnow
 from pos.services.dto import SyncStatus
 from sync import (
@@ -108,6 +109,7 @@ class SyncEngine:
 
     # --- the loop ---------------------------------------------------------------------
     def _run(self) -> None:
+        mark_background_thread()  # the till's threads go first in the ledger (pos/ledger/foreground.py)
         failures = 0
         while not self._stop.is_set():
             try:

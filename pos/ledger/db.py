@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos.ledger.checkpointer import checkpointer_for, release
-from pos.ledger.foreground import activity_for, mark_background_thread
+from pos.ledger.foreground import activity_for, is_background_thread
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -239,11 +239,11 @@ class Ledger:
     def write(self, *, durable: bool = False) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT); rolls back on any error. Other processes
         on the same file still queue on SQLite's busy timeout. ``durable``: fsynced at commit even on
-        a ``background()`` handle (the till's own handle always is). On a background handle, first lets
-        the till's threads finish (``pos/ledger/foreground.py``)."""
+        a ``background()`` handle (the till's own handle always is). On a background handle, called from
+        a background thread, first lets the till's threads finish (``pos/ledger/foreground.py``)."""
         if self._durable is not None:
-            mark_background_thread()
-            self._activity.wait_quiet()
+            if is_background_thread():  # a till thread using this handle must not wait for itself
+                self._activity.wait_quiet()
             if durable:
                 with self._durable._transaction() as session:
                     yield session
@@ -267,8 +267,8 @@ class Ledger:
         """A read-only snapshot (plain BEGIN; never takes the writer lock). On a background handle,
         first lets the till's threads finish, as ``write`` does."""
         if self._durable is not None:
-            mark_background_thread()
-            self._activity.wait_quiet()
+            if is_background_thread():
+                self._activity.wait_quiet()
             with self._snapshot() as session:
                 yield session
             return

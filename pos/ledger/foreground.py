@@ -18,10 +18,15 @@ from contextlib import contextmanager
 QUIET_S = 0.03
 MAX_WAIT_S = 0.2
 
-_background_thread = threading.local()  # set on a thread once it has used a background handle
+_background_thread = threading.local()
 
 
 def mark_background_thread() -> None:
+    """Declare the calling thread a background one (the sync engine's, at its start): its calls on a
+    background handle let the till go first, and its use of the till's own handle (the loyalty pull)
+    does not count as the till's. A thread is never made one by merely using a background handle: the
+    GUI thread reads the outbox counts through the engine's handle when it builds the engine, and
+    would then have stopped counting as the till for the rest of the day."""
     _background_thread.yes = True
 
 

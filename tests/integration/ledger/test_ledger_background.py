@@ -193,6 +193,15 @@ def _in_thread(target: Callable[[], None]) -> threading.Thread:
     return thread
 
 
+def _engine_thread(target: Callable[[], None]) -> threading.Thread:
+    """A thread that declares itself a background one first, as the sync engine's thread does."""
+    def run() -> None:
+        foreground.mark_background_thread()
+        target()
+
+    return _in_thread(run)
+
+
 def test_a_background_call_lets_the_tills_open_work_finish_first(ledger: Ledger, background: Ledger,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(foreground, "MAX_WAIT_S", 30.0)  # this test is about the order, not the bound
@@ -212,7 +221,7 @@ def test_a_background_call_lets_the_tills_open_work_finish_first(ledger: Ledger,
 
     scan = _in_thread(till_scan)
     assert till_reading.wait(10)
-    engine = _in_thread(engine_step)
+    engine = _engine_thread(engine_step)
     engine.join(0.3)
     assert order == []  # the engine waits while the till is in the ledger…
     till_done.set()
@@ -239,7 +248,7 @@ def test_a_busy_till_slows_the_engine_but_never_stops_it(ledger: Ledger, backgro
             with background.read():
                 went.append(True)
 
-        engine = _in_thread(engine_step)
+        engine = _engine_thread(engine_step)
         engine.join(10)
         assert went == [True]  # went ahead although the till never left the ledger
     finally:
@@ -261,9 +270,22 @@ def test_the_engine_thread_using_the_tills_handle_does_not_hold_itself_up(ledger
             session.merge(SyncCursor(name="bench.test", value="3"))
         waited.append(background._activity.waits - before)
 
-    engine = _in_thread(engine_pass)
+    engine = _engine_thread(engine_pass)
     engine.join(10)
     assert waited == [0]
+
+
+def test_a_till_thread_using_the_engines_handle_stays_a_till_thread(ledger: Ledger, background: Ledger) -> None:
+    # The GUI thread builds the engine, which reads the outbox counts through its own handle: that must
+    # not stop the GUI thread's sales from counting as the till's use of the ledger.
+    with background.read() as session:
+        session.execute(text("SELECT count(*) FROM outbox"))
+    activity = foreground.activity_for(ledger.path.resolve())
+    before = activity._last
+    with ledger.write() as session:
+        session.merge(SyncCursor(name="bench.test", value="sold"))
+    assert activity._last > before
+    assert not foreground.is_background_thread()
 
 
 def test_the_engines_unsynced_writes_are_flushed_by_the_checkpointer_not_the_next_sale(
