@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from pos.ledger.db import Ledger
 from pos.ledger.fast_insert import execute_many
+from pos.ledger.foreground import yield_to_till
 from pos.ledger.models import Category, Product, SyncCursor, TaxRateRow, utcnow
 from pos.ledger.search_index import merge_step
 from sync.connector import RemoteProduct
@@ -64,6 +65,7 @@ def apply_products(ledger: Ledger, products: list[RemoteProduct], currency: str)
         categories = dict(session.execute(select(Category.name, Category.id)).all())
     planned: list[tuple[RemoteProduct, int | None, dict[str, object]]] = []
     for remote in products:
+        yield_to_till()
         pid = by_remote.get(remote.remote_id) or (by_sku.get(remote.sku) if remote.sku else None)
         if pid is None:
             pid = next((by_code[c] for c in remote.barcodes if c in by_code), None)

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from queue import SimpleQueue
 from typing import TypeVar
 
+from pos.ledger.foreground import is_background_thread, mark_background_thread
+
 T = TypeVar("T")
 
 
@@ -39,7 +41,11 @@ def prefetched(source: Iterator[T], *, name: str = "prefetch") -> Iterator[T]:
     may_read = threading.Semaphore(1)  # released each time the caller takes an item
     stop = threading.Event()
 
+    background = is_background_thread()
+
     def produce() -> None:
+        if background:  # reads for a background thread: lets the till go first too (yield_to_till)
+            mark_background_thread()
         try:
             while True:
                 may_read.acquire()

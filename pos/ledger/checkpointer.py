@@ -32,6 +32,12 @@ log = logging.getLogger(__name__)
 
 CHECKPOINT_PAGES = 1000  # SQLite's own auto-checkpoint threshold
 CHECKPOINT_DELAY_S = 0.05  # writes within this time are flushed together
+# A checkpoint writes and fsyncs the database file: a sale committing meanwhile waits for the disk behind
+# it. Nothing is urgent about it (a longer WAL only makes reads a little slower), so while the till keeps
+# using the ledger it waits up to this long for a quiet moment, unless the WAL has grown past
+# URGENT_FACTOR times the threshold.
+CHECKPOINT_PATIENCE_S = 3.0
+URGENT_FACTOR = 4
 
 
 def wal_frames_pending(path: Path) -> int | None:
@@ -67,8 +73,10 @@ def flush_wal(path: Path) -> bool:
 
 
 class Checkpointer:
-    def __init__(self, path: Path, delay_s: float = CHECKPOINT_DELAY_S, pages: int = CHECKPOINT_PAGES) -> None:
+    def __init__(self, path: Path, delay_s: float = CHECKPOINT_DELAY_S, pages: int = CHECKPOINT_PAGES,
+                 patience_s: float = CHECKPOINT_PATIENCE_S) -> None:
         self.path = path
+        self.patience_s = patience_s
         self.delay_s = delay_s
         self.pages = pages
         self.checkpoints = 0  # completed checkpoint calls (tests read it)
@@ -123,6 +131,8 @@ class Checkpointer:
                 pending = wal_frames_pending(self.path)
                 if pending is not None and pending < self.pages:
                     continue
+                if pending is not None and pending < self.pages * URGENT_FACTOR:
+                    activity_for(self.path).wait_quiet(max_wait_s=self.patience_s)
                 try:
                     if con is None:
                         con = sqlite3.connect(self.path, timeout=0, isolation_level=None, check_same_thread=False)

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos.ledger.checkpointer import checkpointer_for, release
-from pos.ledger.foreground import activity_for, is_background_thread
+from pos.ledger.foreground import activity_for, is_background_thread, writing
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -257,7 +257,7 @@ class Ledger:
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
         try:
-            with self._write_lock, self._sessions.begin() as session:
+            with writing(), self._write_lock, self._sessions.begin() as session:
                 yield session
         finally:
             self._checkpointer.written(synced=self.synchronous == "FULL")

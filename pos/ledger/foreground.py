@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 QUIET_S = 0.03
 MAX_WAIT_S = 0.2
+YIELD_MAX_S = 0.05  # yield_to_till: a sale's commit takes 5-10 ms; a longer wait means a busy till, go on
 
 _background_thread = threading.local()
 
@@ -39,6 +40,7 @@ class ForegroundActivity:
 
     def __init__(self) -> None:
         self._guard = threading.Lock()
+        self._left = threading.Condition(self._guard)  # notified when the last till thread leaves
         self._active = 0
         self._last = float("-inf")
         self.waits = 0  # times a background call waited (tests read it)
@@ -56,6 +58,8 @@ class ForegroundActivity:
             with self._guard:
                 self._active -= 1
                 self._last = time.monotonic()
+                if not self._active:
+                    self._left.notify_all()
 
     def wait_quiet(self, quiet_s: float | None = None, max_wait_s: float | None = None) -> None:
         """Block until the till's threads have been out of the ledger for ``quiet_s``, at most ``max_wait_s``
@@ -74,6 +78,37 @@ class ForegroundActivity:
                 return
             waited = True
             time.sleep(min(left, deadline - now, 0.01))
+
+
+    def wait_while_active(self, max_wait_s: float) -> None:
+        if not self._active:  # read without the lock: the common case is one attribute look-up
+            return
+        with self._left:
+            self._left.wait_for(lambda: not self._active, max_wait_s)
+
+
+_writing = threading.local()  # how deep the calling thread is in write transactions (Ledger._transaction)
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    _writing.depth = getattr(_writing, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _writing.depth -= 1
+
+
+def yield_to_till(max_wait_s: float = YIELD_MAX_S) -> None:
+    """Background threads call this between small pieces of their own Python work (mapping one product,
+    building one order): while a till thread is in the ledger (a sale's commit, a scan's look-up), wait
+    for it, at most ``max_wait_s``. The till thread then has the GIL and a CPU to itself instead of
+    taking turns with us every switch interval. A no-op on the till's own threads, and inside a write
+    transaction (the till may be waiting for our writer lock)."""
+    if not is_background_thread() or getattr(_writing, "depth", 0):
+        return
+    for activity in list(_ACTIVITY.values()):
+        activity.wait_while_active(max_wait_s)
 
 
 _ACTIVITY: dict[object, ForegroundActivity] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from pos.ledger.foreground import yield_to_till
 from sync.connector import RemoteOrderRef
 from sync.errors import AuthError, OfflineError, PermanentError, StoreError, TransientError
 from sync.woocommerce.client import WooClient, error_from_response
@@ -23,6 +24,7 @@ def push_batch(client: WooClient, payloads: list[dict[str, Any]], build: Callabl
     results: Results = [None] * len(payloads)
     drafts: list[tuple[int, OrderDraft]] = []
     for i, payload in enumerate(payloads):
+        yield_to_till()  # one order at a time: the till's sale or scan need not take turns with them
         try:
             drafts.append((i, build(payload)))
         except PermanentError as exc:
@@ -69,6 +71,7 @@ def _send(client: WooClient, chunk: list[tuple[int, OrderDraft]], results: Resul
             results[i] = err
         return None
     for (i, draft), item in zip(chunk, created, strict=True):
+        yield_to_till()
         if isinstance(item, dict) and isinstance(item.get("error"), dict):
             results[i] = item_error(item["error"], client.url(BATCH_PATH))
         elif isinstance(item, dict):

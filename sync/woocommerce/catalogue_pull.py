@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
+from pos.ledger.foreground import yield_to_till
 from sync.connector import RemoteProduct
 from sync.errors import PermanentError
 from sync.prefetch import prefetched
@@ -81,6 +82,7 @@ class CataloguePullMixin(ConnectorState):
                     yield page
 
     def _map(self, raw: dict[str, Any], places: int) -> RemoteProduct:
+        yield_to_till()  # a page is ~100 of these: the till's sale or scan need not take turns with them
         parent_id = int(raw.get("parent_id") or 0)
         if parent_id and parent_id not in self._parents:
             self._load_parents([parent_id])

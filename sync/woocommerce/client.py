@@ -29,6 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 import requests
 from requests.structures import CaseInsensitiveDict
 
+from pos.ledger.foreground import yield_to_till
 from sync.errors import AuthError, OfflineError, PermanentError, StoreError, TransientError
 from sync.woocommerce.auth import AuthMode, NoAuth, auth_for, redact
 
@@ -243,6 +244,7 @@ class WooClient:
                                  "(e.g. https://…) — requests are not re-sent across redirects",
                                  code="redirect", status=status)
         content_type = headers.get("Content-Type", "")
+        yield_to_till()  # decoding a page of orders holds the GIL for milliseconds: not during a sale's commit
         try:
             text = resp.content.decode("utf-8")
         except UnicodeDecodeError:

@@ -149,6 +149,30 @@ def test_a_wal_past_the_threshold_is_checkpointed_by_the_thread_not_the_commit(l
     assert wal_frames_pending(ledger.path) == 0
 
 
+def test_the_checkpoint_waits_while_the_till_keeps_using_the_ledger(ledger: Ledger, tmp_path: Path) -> None:
+    before = ledger._checkpointer.checkpoints
+    with ledger.write() as session:
+        session.merge(SyncCursor(name="bench.test", value="x" * (CHECKPOINT_PAGES * 4096 + 1)))
+    busy, done = threading.Event(), threading.Event()
+
+    def till_selling() -> None:  # in and out of the ledger every few ms, for 1.5 s
+        deadline = time.monotonic() + 1.5
+        while time.monotonic() < deadline:
+            with ledger.read():
+                busy.set()
+                time.sleep(0.005)
+            time.sleep(0.002)
+        done.set()
+
+    till = _in_thread(till_selling)
+    assert busy.wait(5)
+    _wait_for_checkpoint(ledger, before, 1.0)
+    assert ledger._checkpointer.checkpoints == before  # no checkpoint (and fsync) while selling…
+    till.join(10)
+    _wait_for_checkpoint(ledger, before, 10.0)
+    assert done.is_set() and ledger._checkpointer.checkpoints > before  # …but as soon as the till is quiet
+
+
 def test_the_checkpointer_stops_when_the_last_handle_on_the_file_closes(ledger_path: Path) -> None:
     till = Ledger(ledger_path)
     engine_side = till.background()
