@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 # 16 pages (~1 ms) after each 25-product transaction kept the index as merged as FTS5's own automerge
-# did over a pull of 100,000 products, with no transaction over 11 ms.
+# did over 100,000 products added 25 at a time, with no transaction over 11 ms (against 64-95 ms).
 PAGES_PER_25_PRODUCTS = 16
 
 

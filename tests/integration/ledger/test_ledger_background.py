@@ -356,3 +356,57 @@ def test_a_scan_counts_as_the_tills_use_of_the_ledger(ledger: Ledger) -> None:
     worker.start()
     worker.join(10)
     assert found and activity._last > before
+
+
+def test_a_background_thread_yields_to_a_till_thread_in_the_ledger(ledger: Ledger, background: Ledger) -> None:
+    till_in, till_out = threading.Event(), threading.Event()
+    order: list[str] = []
+
+    def till_sale() -> None:
+        with ledger.read():
+            till_in.set()
+            time.sleep(0.02)  # let the background thread reach its yield first
+            order.append("till out")
+        till_out.set()
+
+    def mapping_products() -> None:
+        assert till_in.wait(5)
+        foreground.yield_to_till(max_wait_s=5.0)
+        order.append("engine maps the next product")
+
+    sale = _in_thread(till_sale)
+    engine = _engine_thread(mapping_products)
+    sale.join(10)
+    engine.join(10)
+    assert order == ["till out", "engine maps the next product"]
+
+
+def test_yielding_never_waits_inside_a_write_or_on_a_till_thread(ledger: Ledger, background: Ledger) -> None:
+    till_in, release = threading.Event(), threading.Event()
+
+    def till_reading() -> None:
+        with ledger.read():
+            till_in.set()
+            release.wait(10)
+
+    reader = _in_thread(till_reading)
+    try:
+        assert till_in.wait(5)
+        waited: list[float] = []
+
+        def engine_writing() -> None:
+            with background.write() as session:  # the till may be queuing for this writer lock
+                started = time.monotonic()
+                foreground.yield_to_till(max_wait_s=2.0)
+                waited.append(time.monotonic() - started)
+                session.merge(SyncCursor(name="bench.test", value="w"))
+
+        engine = _engine_thread(engine_writing)
+        engine.join(10)
+        started = time.monotonic()
+        foreground.yield_to_till(max_wait_s=2.0)  # this test's own thread is a till thread
+        waited.append(time.monotonic() - started)
+        assert len(waited) == 2 and max(waited) < 0.5
+    finally:
+        release.set()
+        reader.join(10)
