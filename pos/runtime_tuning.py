@@ -12,14 +12,21 @@ Both are measured by ``bench/sync_bench.py`` (docs/BENCHMARKS.md, "The sync sect
   sync thread runs Python, every time the GUI thread comes back from Qt or SQLite it may wait that
   long for the GIL, many times per scan or paint. ``SYNC_SWITCH_INTERVAL_S`` shortens that wait
   while sync runs.
+- On 2 cores the sync thread, its page reader and the GUI thread often want a CPU at the same
+  moment, and a sale's commit then waited several ms for one. ``lower_thread_priority`` gives a
+  background thread niceness ``BACKGROUND_NICENESS`` (Linux schedules threads one by one), so the
+  GUI thread gets a CPU first; sync still has all the CPU the till leaves.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import sys
+import threading
 
 SYNC_SWITCH_INTERVAL_S = 0.00025
+BACKGROUND_NICENESS = 10
 
 
 def settle_heap() -> None:
@@ -34,3 +41,19 @@ def share_gil_finely() -> None:
     """A shorter GIL switch interval while a background thread (sync) competes with the GUI thread."""
     if sys.getswitchinterval() > SYNC_SWITCH_INTERVAL_S:
         sys.setswitchinterval(SYNC_SWITCH_INTERVAL_S)
+
+
+def lower_thread_priority(niceness: int = BACKGROUND_NICENESS) -> bool:
+    """Make the calling thread (only it) ``niceness`` nicer than the main thread; True when it is. Linux
+    only: elsewhere, and where it is refused, the thread keeps the process's priority. (A thread starts
+    with its creator's niceness, so a helper of a background thread asking again changes nothing.)"""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        tid = threading.get_native_id()
+        target = min(os.getpriority(os.PRIO_PROCESS, os.getpid()) + niceness, 19)
+        if os.getpriority(os.PRIO_PROCESS, tid) < target:
+            os.setpriority(os.PRIO_PROCESS, tid, target)
+    except OSError:
+        return False
+    return True

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from pos.ledger.db import Ledger
 from pos.ledger.foreground import mark_background_thread
 from pos.ledger.models import utcnow
+from pos.runtime_tuning import lower_thread_priority
 from pos.services.dto import SyncStatus
 from sync import (
     catalog_store,
@@ -109,7 +110,8 @@ class SyncEngine:
 
     # --- the loop ---------------------------------------------------------------------
     def _run(self) -> None:
-        mark_background_thread()  # the till's threads go first in the ledger (pos/ledger/foreground.py)
+        mark_background_thread()  # the till's threads go first in the ledger (pos/ledger/foreground.py)…
+        lower_thread_priority()  # …and to a CPU (pos/runtime_tuning.py)
         failures = 0
         while not self._stop.is_set():
             try:

@@ -22,6 +22,7 @@ from queue import SimpleQueue
 from typing import TypeVar
 
 from pos.ledger.foreground import is_background_thread, mark_background_thread
+from pos.runtime_tuning import lower_thread_priority
 
 T = TypeVar("T")
 
@@ -46,6 +47,7 @@ def prefetched(source: Iterator[T], *, name: str = "prefetch") -> Iterator[T]:
     def produce() -> None:
         if background:  # reads for a background thread: lets the till go first too (yield_to_till)
             mark_background_thread()
+            lower_thread_priority()
         try:
             while True:
                 may_read.acquire()

@@ -211,6 +211,7 @@ class WooClient:
     def request(self, method: str, path: str, *, params: Params = None, json_body: Any = None,
                 headers: Mapping[str, str] | None = None, signed: bool = True) -> ApiResponse:
         """One HTTP exchange. Raises ``TransientError``/``OfflineError``/``AuthError``/``PermanentError``."""
+        yield_to_till()  # signing and encoding a batch of orders hold the GIL: not during a sale's commit
         method = method.upper()
         url = self.url(path)
         where = f"{method} {redact(url)}"
