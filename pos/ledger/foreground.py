@@ -5,7 +5,8 @@ The engine and the GUI thread share the GIL: while the engine runs Python (mappi
 building an executemany), a sale or a scan on the GUI thread advances only half the time. The engine's
 ledger calls are its natural pauses, so each one first waits until the till's threads have left the
 ledger alone for ``QUIET_S`` (a scan's look-up or a sale's commit is usually followed by the repaint
-that shows it), never more than ``MAX_WAIT_S`` in all, so sync is slowed, never stopped.
+that shows it), never more than ``MAX_WAIT_S`` in all; and after such a wait ran out, the next ``FREE_S``
+of background calls do not wait, so a till that never lets go halves sync's pace and never stops it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from contextlib import contextmanager
 QUIET_S = 0.03
 MAX_WAIT_S = 0.2
 YIELD_MAX_S = 0.05  # yield_to_till: a sale's commit takes 5-10 ms; a longer wait means a busy till, go on
+# After a wait ran out (the till never let go), background calls go on without waiting for this long: a
+# till that keeps using the ledger (a screen polling it) halves sync's pace instead of stopping it, whatever
+# the number of calls sync makes.
+FREE_S = MAX_WAIT_S
 
 _background_thread = threading.local()
 
@@ -43,6 +48,7 @@ class ForegroundActivity:
         self._left = threading.Condition(self._guard)  # notified when the last till thread leaves
         self._active = 0
         self._last = float("-inf")
+        self._free_until = float("-inf")  # see FREE_S
         self.waits = 0  # times a background call waited (tests read it)
 
     @contextmanager
@@ -65,6 +71,9 @@ class ForegroundActivity:
         """Block until the till's threads have been out of the ledger for ``quiet_s``, at most ``max_wait_s``
         (defaults: the module's ``QUIET_S`` and ``MAX_WAIT_S``)."""
         quiet_s = QUIET_S if quiet_s is None else quiet_s
+        bounded = max_wait_s is None  # the engine's calls: the FREE_S budget applies
+        if bounded and time.monotonic() < self._free_until:
+            return
         deadline = time.monotonic() + (MAX_WAIT_S if max_wait_s is None else max_wait_s)
         waited = False
         while True:
@@ -75,6 +84,8 @@ class ForegroundActivity:
             if left <= 0 or now >= deadline:
                 if waited:
                     self.waits += 1
+                if left > 0 and bounded:
+                    self._free_until = now + FREE_S
                 return
             waited = True
             time.sleep(min(left, deadline - now, 0.01))
@@ -83,8 +94,11 @@ class ForegroundActivity:
     def wait_while_active(self, max_wait_s: float) -> None:
         if not self._active:  # read without the lock: the common case is one attribute look-up
             return
+        if time.monotonic() < self._free_until:
+            return
         with self._left:
-            self._left.wait_for(lambda: not self._active, max_wait_s)
+            if not self._left.wait_for(lambda: not self._active, max_wait_s):
+                self._free_until = time.monotonic() + FREE_S
 
 
 _writing = threading.local()  # how deep the calling thread is in write transactions (Ledger._transaction)

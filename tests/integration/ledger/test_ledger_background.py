@@ -410,3 +410,34 @@ def test_yielding_never_waits_inside_a_write_or_on_a_till_thread(ledger: Ledger,
     finally:
         release.set()
         reader.join(10)
+
+
+def test_a_till_polling_the_ledger_slows_the_engine_by_half_not_per_call(ledger: Ledger, background: Ledger) -> None:
+    # A screen that reads the ledger every 10 ms never leaves it alone for QUIET_S: each of the engine's
+    # calls waiting MAX_WAIT_S would make a 40-call pass take 8 s.
+    stop = threading.Event()
+
+    def polling_screen() -> None:
+        while not stop.is_set():
+            with ledger.read() as session:
+                session.execute(text("SELECT count(*) FROM outbox"))
+            time.sleep(0.01)
+
+    screen = _in_thread(polling_screen)
+    took: list[float] = []
+
+    def engine_pass() -> None:
+        started = time.monotonic()
+        for i in range(40):
+            with background.write() as session:
+                session.merge(SyncCursor(name="bench.test", value=str(i)))
+        took.append(time.monotonic() - started)
+
+    try:
+        time.sleep(0.05)
+        engine = _engine_thread(engine_pass)
+        engine.join(30)
+    finally:
+        stop.set()
+        screen.join(10)
+    assert took and took[0] < 40 * foreground.MAX_WAIT_S / 2
