@@ -6,7 +6,7 @@ building an executemany), a sale or a scan on the GUI thread advances only half 
 ledger calls are its natural pauses, so each one first waits until the till's threads have left the
 ledger alone for ``QUIET_S`` (a scan's look-up or a sale's commit is usually followed by the repaint
 that shows it), never more than ``MAX_WAIT_S`` in all; and after such a wait ran out, the next ``FREE_S``
-of background calls do not wait, so a till that never lets go halves sync's pace and never stops it.
+of background calls do not wait, so a till that never lets go slows sync down and never stops it.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ QUIET_S = 0.03
 MAX_WAIT_S = 0.2
 YIELD_MAX_S = 0.05  # yield_to_till: a sale's commit takes 5-10 ms; a longer wait means a busy till, go on
 # After a wait ran out (the till never let go), background calls go on without waiting for this long: a
-# till that keeps using the ledger (a screen polling it) halves sync's pace instead of stopping it, whatever
-# the number of calls sync makes.
-FREE_S = MAX_WAIT_S
+# till that keeps using the ledger (a screen polling it) slows sync to about a fifth of its pace instead of
+# stopping it, whatever the number of calls sync makes.
+FREE_S = 0.05
 
 _background_thread = threading.local()
 

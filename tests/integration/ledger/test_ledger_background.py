@@ -412,7 +412,7 @@ def test_yielding_never_waits_inside_a_write_or_on_a_till_thread(ledger: Ledger,
         reader.join(10)
 
 
-def test_a_till_polling_the_ledger_slows_the_engine_by_half_not_per_call(ledger: Ledger, background: Ledger) -> None:
+def test_a_till_polling_the_ledger_slows_the_engine_down_not_per_call(ledger: Ledger, background: Ledger) -> None:
     # A screen that reads the ledger every 10 ms never leaves it alone for QUIET_S: each of the engine's
     # calls waiting MAX_WAIT_S would make a 40-call pass take 8 s.
     stop = threading.Event()
