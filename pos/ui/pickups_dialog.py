@@ -135,6 +135,8 @@ class PickupsDialog(QDialog):
         self.detail = QLabel()
         self.detail.setObjectName("pickupDetail")
         self.detail.setWordWrap(True)
+        # A wrapped label between two stretching lists was squeezed below its two lines (contact, status).
+        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 2 + 4)
         queue.addWidget(self.detail)
         self.lines = QListWidget()
         self.lines.setObjectName("pickupLines")

@@ -49,6 +49,8 @@ def test_pickup_desk_prepare_ready_hand_over(qtbot, synced: Services,  # type: i
         assert table.model().rowCount() >= 2
         row = next(r for r in range(table.model().rowCount()) if table.model().pickup(r).pickup_id == paid.pickup_id)
         table.selectRow(row)
+        detail = dialog.findChild(QLabel, "pickupDetail")  # contact and status: both lines readable
+        assert detail.text().count("\n") >= 1 and detail.height() >= 2 * detail.fontMetrics().lineSpacing()
         screenshot(dialog, "pickup_desk.png")
         dialog.findChild(QPushButton, "prepareButton").click()
         for line in paid.lines:
