@@ -90,8 +90,8 @@ class ForegroundActivity:
             waited = True
             time.sleep(min(left, deadline - now, 0.01))
 
-
     def wait_while_active(self, max_wait_s: float) -> None:
+        """Block while a till thread is in the ledger, at most ``max_wait_s`` (``yield_to_till``)."""
         if not self._active:  # read without the lock: the common case is one attribute look-up
             return
         if time.monotonic() < self._free_until:
