@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -255,17 +256,27 @@ def test_a_background_call_lets_the_tills_open_work_finish_first(ledger: Ledger,
     assert background._activity.waits >= 1
 
 
-def test_a_busy_till_slows_the_engine_but_never_stops_it(ledger: Ledger, background: Ledger) -> None:
-    till_reading, till_done = threading.Event(), threading.Event()
+@contextmanager
+def _till_in_the_ledger(ledger: Ledger) -> Iterator[None]:
+    """A till thread holding a read on the ledger until the block ends."""
+    inside, done = threading.Event(), threading.Event()
 
-    def till_busy() -> None:
+    def till_reading() -> None:
         with ledger.read():
-            till_reading.set()
-            till_done.wait(30)
+            inside.set()
+            done.wait(30)
 
-    busy = _in_thread(till_busy)
+    reader = _in_thread(till_reading)
     try:
-        assert till_reading.wait(10)
+        assert inside.wait(10)
+        yield
+    finally:
+        done.set()
+        reader.join(10)
+
+
+def test_a_busy_till_slows_the_engine_but_never_stops_it(ledger: Ledger, background: Ledger) -> None:
+    with _till_in_the_ledger(ledger):
         went: list[bool] = []
 
         def engine_step() -> None:
@@ -275,9 +286,6 @@ def test_a_busy_till_slows_the_engine_but_never_stops_it(ledger: Ledger, backgro
         engine = _engine_thread(engine_step)
         engine.join(10)
         assert went == [True]  # went ahead although the till never left the ledger
-    finally:
-        till_done.set()
-        busy.join(10)
 
 
 def test_the_engine_thread_using_the_tills_handle_does_not_hold_itself_up(ledger: Ledger,
@@ -382,16 +390,7 @@ def test_a_background_thread_yields_to_a_till_thread_in_the_ledger(ledger: Ledge
 
 
 def test_yielding_never_waits_inside_a_write_or_on_a_till_thread(ledger: Ledger, background: Ledger) -> None:
-    till_in, release = threading.Event(), threading.Event()
-
-    def till_reading() -> None:
-        with ledger.read():
-            till_in.set()
-            release.wait(10)
-
-    reader = _in_thread(till_reading)
-    try:
-        assert till_in.wait(5)
+    with _till_in_the_ledger(ledger):
         waited: list[float] = []
 
         def engine_writing() -> None:
@@ -407,9 +406,6 @@ def test_yielding_never_waits_inside_a_write_or_on_a_till_thread(ledger: Ledger,
         foreground.yield_to_till(max_wait_s=2.0)  # this test's own thread is a till thread
         waited.append(time.monotonic() - started)
         assert len(waited) == 2 and max(waited) < 0.5
-    finally:
-        release.set()
-        reader.join(10)
 
 
 def test_a_till_polling_the_ledger_slows_the_engine_down_not_per_call(ledger: Ledger, background: Ledger) -> None:
