@@ -960,14 +960,16 @@ def _bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pa
         phases.append(current)
         return current
 
-    def carts_for(services: Services) -> list[Any]:
+    def carts_for(services: Services, n: int) -> list[Any]:
         refs = [to_ref(services.catalog.get(pid)) for pid in product_ids[:200]]
-        # A till that has sold before: the first sales of a process compile its statements (about twice
-        # as slow); bench/app_bench.py leaves them out of its sale commit figure the same way.
+        return [_cart(rng, refs, "EUR", (3, 5)) for _ in range(n)]
+
+    def warm_up(services: Services) -> None:
+        """A till that has sold before: the first sales of a process compile its statements (about twice
+        as slow); bench/app_bench.py leaves them out of its sale commit figure the same way."""
         if services.shifts.current() is None:  # a till sells only inside an open cash shift (as open_window)
             services.shifts.open(services.auth.login(CASHIER_PIN), {})
-        commit_burst(services, [_cart(rng, refs, "EUR", (3, 5)) for _ in range(WARMUP_SALES)])
-        return [_cart(rng, refs, "EUR", (3, 5)) for _ in range(profile.burst_sales)]
+        commit_burst(services, carts_for(services, WARMUP_SALES))
 
     # Till #1: demo catalogue and the sales backlog; the demo store: fast, then flapping, then slow.
     till_dir = _copy_dir(backlog / "till", scratch / "ui-till")
@@ -979,7 +981,8 @@ def _bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pa
         services = prepare(till_dir, demo=False)
         windows: list[MainWindow] = []
         try:
-            carts = carts_for(services)
+            warm_up(services)
+            carts = carts_for(services, profile.burst_sales)
             say(f"GUI while syncing: {BASELINE}, sync off ({window_s:.0f} s of scans every {SCAN_EVERY_MS} ms, "
                 f"a sale every {LINES_PER_TICKET} scans, {HEARTBEAT_MS} ms heartbeat; then {profile.burst_sales} "
                 "sales back to back)…")
@@ -1029,7 +1032,8 @@ def _bench_ui(backlog: Path, pull_store: Path, profile: SyncProfile, scratch: Pa
         services = prepare(till_dir, demo=False)
         window = None
         try:
-            carts = carts_for(services)
+            warm_up(services)
+            carts = carts_for(services, profile.burst_sales)
             services.start_sync()
             settle_heap()
             log = RequestLog(services)
