@@ -123,6 +123,21 @@ def test_redirect_is_not_followed(replay: Replay) -> None:
     assert len(replay.seen) == 1
 
 
+def test_a_big_body_is_sent_as_json_and_one_that_cannot_be_is_refused_before_sending(replay: Replay) -> None:
+    # Bodies are encoded by sync.json_pieces (a batch of orders piece by piece), not by requests.
+    replay.add("POST", "/wp-json/wc/v3/orders/batch", Answer(200, {"create": []}))
+    orders = [{"status": "completed", "meta_data": [{"key": "_pos_txn_uuid", "value": f"uuid-{i}"}],
+               "line_items": [{"product_id": i, "quantity": 1, "name": "Café molido 250 g " * 20}]}
+              for i in range(100)]
+    WooClient(replay.url, "ck", "cs").post("wc/v3/orders/batch", {"create": orders})
+    assert replay.seen[-1].body == {"create": orders}
+    assert replay.seen[-1].headers.get("Content-Type") == "application/json"
+    with pytest.raises(PermanentError, match="cannot be written as JSON") as err:
+        WooClient(replay.url, "ck", "cs").post("wc/v3/orders", {"total": float("nan")})
+    assert err.value.code == "unencodable_body"
+    assert len(replay.seen) == 1
+
+
 @pytest.fixture
 def silent_port() -> Iterator[int]:
     """A listening socket that accepts connections and never answers."""
