@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos.ledger import checkpointer
 from pos.ledger.checkpointer import checkpointer_for, release
 from pos.ledger.foreground import activity_for, is_background_thread, writing
 
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 DB_FILENAME = "ledger.sqlite3"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000
+TILL_AT_WORK_S = 2.0  # a cashier scanning a ticket touches the ledger every second or two (see till_at_work)
 
 
 class LedgerUnavailable(Exception):
@@ -248,19 +250,25 @@ class Ledger:
                 with self._durable._transaction() as session:
                     yield session
                 return
-            with self._transaction() as session:
+            with self._transaction(flush=self.till_at_work()) as session:
                 yield session
             return
         with self._activity.using(), self._transaction() as session:
             yield session
 
     @contextmanager
-    def _transaction(self) -> Iterator[Session]:
+    def _transaction(self, *, flush: bool = False) -> Iterator[Session]:
+        """``flush``: a commit without fsync is flushed (``flush_wal``) once the writer lock is released,
+        on this thread, instead of soon by the checkpointer: while a cashier is at work, a sale's commit
+        would otherwise write out whatever the engine wrote since the last flush along with its own."""
+        synced = self.synchronous == "FULL"
         try:
             with writing(), self._write_lock, self._sessions.begin() as session:
                 yield session
+            if flush and not synced:
+                synced = checkpointer.flush_wal(self.path)
         finally:
-            self._checkpointer.written(synced=self.synchronous == "FULL")
+            self._checkpointer.written(synced=synced)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -274,6 +282,12 @@ class Ledger:
             return
         with self._activity.using(), self._snapshot() as session:
             yield session
+
+    def till_at_work(self) -> bool:
+        """The till's threads used this file within ``TILL_AT_WORK_S`` (or are using it): a background
+        writer then takes smaller bites, since any sale may arrive while it holds the writer lock, and
+        flushes its commits at once."""
+        return self._activity.used_within(TILL_AT_WORK_S)
 
     def foreground(self) -> AbstractContextManager[None]:
         """Mark till work on this file done outside ``read``/``write`` (the scan look-up's own

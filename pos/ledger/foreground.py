@@ -90,6 +90,10 @@ class ForegroundActivity:
             waited = True
             time.sleep(min(left, deadline - now, 0.01))
 
+    def used_within(self, seconds: float) -> bool:
+        """A till thread is in the ledger now, or left it less than ``seconds`` ago: a cashier at work."""
+        return bool(self._active) or time.monotonic() - self._last < seconds
+
     def wait_while_active(self, max_wait_s: float) -> None:
         """Block while a till thread is in the ledger, at most ``max_wait_s`` (``yield_to_till``)."""
         if not self._active:  # read without the lock: the common case is one attribute look-up

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import event, select, text
 
 from pos.ledger import checkpointer as checkpointer_module
+from pos.ledger import db as db_module
 from pos.ledger import foreground
 from pos.ledger.checkpointer import CHECKPOINT_PAGES, wal_frames_pending
 from pos.ledger.db import Ledger
@@ -212,8 +213,8 @@ def test_mark_sent_many_commits_a_big_batch_in_short_transactions(ledger: Ledger
     assert sent == {eid: ("sent", f"order-{eid}") for eid in ids}
 
 
-def _in_thread(target: Callable[[], None]) -> threading.Thread:
-    thread = threading.Thread(target=target)
+def _in_thread(target: Callable[[], None], name: str | None = None) -> threading.Thread:
+    thread = threading.Thread(target=target, name=name)
     thread.start()
     return thread
 
@@ -224,7 +225,7 @@ def _engine_thread(target: Callable[[], None]) -> threading.Thread:
         foreground.mark_background_thread()
         target()
 
-    return _in_thread(run)
+    return _in_thread(run, "test-engine")
 
 
 def test_a_background_call_lets_the_tills_open_work_finish_first(ledger: Ledger, background: Ledger,
@@ -320,17 +321,24 @@ def test_a_till_thread_using_the_engines_handle_stays_a_till_thread(ledger: Ledg
     assert not foreground.is_background_thread()
 
 
-def test_the_engines_unsynced_writes_are_flushed_by_the_checkpointer_not_the_next_sale(
-        ledger: Ledger, background: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
-    flushed: list[Path] = []
+def _recording_flushes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str]]:
+    """Every ``flush_wal`` from now on: (file, thread name)."""
+    flushed: list[tuple[Path, str]] = []
     real_flush = checkpointer_module.flush_wal
 
     def recording_flush(path: Path) -> bool:
         done = real_flush(path)
-        flushed.append(path)
+        flushed.append((path, threading.current_thread().name))
         return done
 
     monkeypatch.setattr(checkpointer_module, "flush_wal", recording_flush)
+    return flushed
+
+
+def test_the_engines_unsynced_writes_are_flushed_by_the_checkpointer_not_the_next_sale(
+        ledger: Ledger, background: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(db_module, "TILL_AT_WORK_S", 0.0)  # the cashier is away: the checkpointer flushes soon
+    flushed = _recording_flushes(monkeypatch)
     with ledger.write() as session:  # the till's sale: fsynced at its commit, nothing left to flush
         session.merge(SyncCursor(name="bench.flush", value="sold"))
     time.sleep(0.5)
@@ -340,9 +348,32 @@ def test_the_engines_unsynced_writes_are_flushed_by_the_checkpointer_not_the_nex
     deadline = time.monotonic() + 5.0
     while not flushed and time.monotonic() < deadline:
         time.sleep(0.01)
-    assert flushed == [ledger.path.resolve()]
-    assert real_flush(ledger.path) is True  # the WAL exists and can be fsynced here
-    assert real_flush(ledger.path.with_name("missing.sqlite3")) is False
+    assert flushed == [(ledger.path.resolve(), "ledger-checkpointer")]
+    monkeypatch.undo()
+    assert checkpointer_module.flush_wal(ledger.path) is True  # the WAL exists and can be synced here
+    assert checkpointer_module.flush_wal(ledger.path.with_name("missing.sqlite3")) is False
+
+
+def test_while_the_cashier_is_at_work_the_engine_flushes_its_own_writes_at_once(
+        ledger: Ledger, background: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A sale's commit must not write out the engine's pages along with its own: while the till is in use,
+    # the engine's write returns only once they are on disk (flushed after the writer lock is released).
+    flushed = _recording_flushes(monkeypatch)
+    with ledger.write() as session:  # the cashier's sale
+        session.merge(SyncCursor(name="bench.flush", value="sold"))
+    assert ledger.till_at_work()
+    done: list[int] = []
+
+    def engine_write() -> None:
+        with background.write() as session:
+            session.merge(SyncCursor(name="bench.flush", value="pulled"))
+        done.append(len(flushed))
+
+    _engine_thread(engine_write).join(10)
+    assert done == [1]
+    assert flushed[0][1] == "test-engine"
+    time.sleep(0.5)  # the checkpointer has nothing left to flush
+    assert len(flushed) == 1
 
 
 def test_a_scan_counts_as_the_tills_use_of_the_ledger(ledger: Ledger) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -127,3 +128,33 @@ def test_a_long_page_leaves_the_search_index_merged_and_searchable(ledger: Ledge
         found = session.execute(text("SELECT count(*) FROM products_fts WHERE products_fts MATCH 'surtida'")).scalar()
     assert found == len(page)
     assert segments <= chunks // 2
+
+
+@pytest.mark.parametrize(("at_work", "chunk"),
+                         [(False, catalog_store.WRITE_CHUNK), (True, catalog_store.AT_WORK_CHUNK)])
+def test_while_the_cashier_is_at_work_the_catalogue_is_written_in_smaller_transactions(
+        ledger: Ledger, monkeypatch: pytest.MonkeyPatch, at_work: bool, chunk: int) -> None:
+    # A sale that arrives while a chunk holds the writer lock waits for the rest of it.
+    from sqlalchemy import event
+
+    from pos.ledger import db as db_module
+
+    monkeypatch.setattr(db_module, "TILL_AT_WORK_S", 3600.0 if at_work else 0.0)
+    assert ledger.till_at_work() is at_work
+    written: list[int] = []
+    with ledger.read() as session:
+        counted = [int(session.execute(text("SELECT count(*) FROM products")).scalar_one())]
+
+    def committed(conn: Any) -> None:  # before the COMMIT, on the transaction's own connection
+        now = conn.connection.driver_connection.execute("SELECT count(*) FROM products").fetchone()[0]
+        if now != counted[-1]:
+            written.append(now - counted[-1])
+            counted.append(now)
+
+    page = [remote(2000 + i, f"BITE-{i}") for i in range(catalog_store.WRITE_CHUNK * 2)]
+    event.listen(ledger.engine, "commit", committed)
+    try:
+        assert catalog_store.apply_products(ledger, page, "EUR").added == len(page)
+    finally:
+        event.remove(ledger.engine, "commit", committed)
+    assert written == [chunk] * (len(page) // chunk)
