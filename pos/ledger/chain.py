@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos.ledger.fast_insert import PreparedQuery
 from pos.ledger.models import AuditEntry, Sale
 
 GENESIS = "0" * 64
@@ -49,17 +50,19 @@ def audit_content(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
-_LAST_SALE_HASH = select(Sale.__table__.c.hash).order_by(Sale.__table__.c.id.desc()).limit(1)
-_LAST_AUDIT_HASH = select(AuditEntry.__table__.c.hash).order_by(AuditEntry.__table__.c.id.desc()).limit(1)
+# On the DBAPI cursor (pos/ledger/fast_insert.py): both run inside every sale's commit.
+_LAST_SALE_HASH = PreparedQuery(select(Sale.__table__.c.hash).order_by(Sale.__table__.c.id.desc()).limit(1))
+_LAST_AUDIT_HASH = PreparedQuery(select(AuditEntry.__table__.c.hash).order_by(AuditEntry.__table__.c.id.desc())
+                                 .limit(1))
 
 
 def last_sale_hash(session: Session) -> str:
-    value = session.connection().scalar(_LAST_SALE_HASH)  # Core: on every sale's commit path
+    value = _LAST_SALE_HASH.scalar(session)
     return value or GENESIS
 
 
 def last_audit_hash(session: Session) -> str:
-    value = session.connection().scalar(_LAST_AUDIT_HASH)
+    value = _LAST_AUDIT_HASH.scalar(session)
     return value or GENESIS
 
 

@@ -1,10 +1,11 @@
-"""INSERTs on the sale's hot path, compiled once and run on the DBAPI cursor of the caller's transaction.
+"""Statements on the sale's hot path, compiled once and run on the DBAPI cursor of the caller's transaction.
 
 SQLAlchemy's per-statement execution machinery costs ~0.1–0.3 ms a call, and a sale commit runs a
 dozen of them; that overhead, not SQLite, was most of the till's commit time. The statement text and
 the bind processors (``UTCDateTime``, ``JSON``) still come from SQLAlchemy, so the stored values are
 exactly the ones ``Connection.execute`` would store, and DBAPI errors are re-raised wrapped the same way
 (``sqlalchemy.exc.OperationalError`` for a full disk or a locked file), so callers keep one error path.
+``PreparedQuery`` does the same for the few look-ups and counter bumps of a sale (plain values only).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Table, bindparam
+from sqlalchemy import Executable, Table, bindparam
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -68,6 +69,51 @@ class PreparedInsert:
         if rowid is None:
             raise RuntimeError(f"no rowid after inserting into {self._table.name}")
         return int(rowid)
+
+
+class PreparedQuery:
+    """A Core statement (SELECT, or UPDATE … RETURNING) whose parameters are plain values (str, int):
+    compiled once, run on the session's DBAPI cursor. Literal values in the statement (``LIMIT 1``,
+    ``last_number + 1``) keep the values SQLAlchemy compiled for them."""
+
+    def __init__(self, statement: Executable) -> None:
+        self._statement = statement
+        self._compiled: tuple[Dialect, str, list[tuple[str, bool, Any]]] | None = None
+
+    def _prepare(self, dialect: Dialect) -> tuple[str, list[tuple[str, bool, Any]]]:
+        if self._compiled is None or self._compiled[0] is not dialect:
+            compiled = self._statement.compile(dialect=dialect)
+            if "POSTCOMPILE" in compiled.string:
+                raise ValueError("expanding parameters (IN lists) are not supported: use fetch_rows")
+            order = [(k, compiled.binds[k].required, compiled.binds[k].value) for k in compiled.positiontup or ()]
+            self._compiled = (dialect, compiled.string, order)
+        return self._compiled[1], self._compiled[2]
+
+    def rows(self, session: Session, params: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """Every row, as tuples, in the session's current transaction."""
+        sql, order = self._prepare(session.connection().dialect)
+        given = params or {}
+        missing = [k for k, required, _ in order if required and k not in given]
+        if missing:
+            raise KeyError(f"missing parameters {missing} for {sql!r}")
+        return fetch_rows(session, sql, [given.get(k, default) for k, _, default in order])
+
+    def scalar(self, session: Session, params: Mapping[str, Any] | None = None) -> Any:
+        """The first column of the first row, or None."""
+        rows = self.rows(session, params)
+        return rows[0][0] if rows else None
+
+
+def fetch_rows(session: Session, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Plain SQL with positional parameters in the session's transaction: every row, as tuples."""
+    cursor = _cursor(session.connection())
+    try:
+        cursor.execute(sql, values)
+        return cursor.fetchall()
+    except sqlite3.Error as exc:
+        raise _wrapped(sql, exc) from exc
+    finally:
+        cursor.close()
 
 
 def execute_many(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> None:

@@ -22,7 +22,7 @@ from pos.domain.tax import TaxRate
 from pos.ledger.audit import append_audit
 from pos.ledger.chain import chain_hash, last_sale_hash, sale_content
 from pos.ledger.db import Ledger, classify_operational_error
-from pos.ledger.fast_insert import PreparedInsert
+from pos.ledger.fast_insert import PreparedInsert, PreparedQuery, fetch_rows
 from pos.ledger.loyalty_models import Customer, WalletMovement
 from pos.ledger.models import (
     OutboxEvent,
@@ -42,8 +42,8 @@ from pos.services.shift_guard import guard_shift
 
 # Built once: compiling statements per sale costs more than writing them.
 _COUNTERS = ReceiptCounter.__table__
-_BUMP_COUNTER = (_COUNTERS.update().where(_COUNTERS.c.series == bindparam("s"))
-                 .values(last_number=_COUNTERS.c.last_number + 1).returning(_COUNTERS.c.last_number))
+_BUMP_COUNTER = PreparedQuery(_COUNTERS.update().where(_COUNTERS.c.series == bindparam("s"))
+                              .values(last_number=_COUNTERS.c.last_number + 1).returning(_COUNTERS.c.last_number))
 _SALE_COLUMNS = [c.key for c in Sale.__table__.columns if c.key != "id"]
 _INSERT_SALE = PreparedInsert(Sale.__table__, _SALE_COLUMNS)
 _CHILDREN = [(PreparedInsert(t, ["sale_id", *keys]), keys, attr)
@@ -57,17 +57,18 @@ _INSERT_OUTBOX = PreparedInsert(OutboxEvent.__table__, [c.key for c in OutboxEve
 SaleHook = Callable[[Session, Sale], None]
 
 
-_PRODUCTS = Product.__table__
-_REMOTE_IDS = select(_PRODUCTS.c.id, _PRODUCTS.c.remote_id, _PRODUCTS.c.remote_parent_id).where(
-    _PRODUCTS.c.id.in_(bindparam("ids", expanding=True)))
+_PRODUCTS = Product.__table__.name
+
+
+def _remote_ids_sql(n: int) -> str:
+    return f"SELECT id, remote_id, remote_parent_id FROM {_PRODUCTS} WHERE id IN ({', '.join('?' * n)})"
 
 
 def next_number(session: Session, series: str) -> int:
     """Gapless: the counter row is bumped inside the caller's transaction, so a rollback un-bumps it."""
-    conn = session.connection()
-    number = conn.execute(_BUMP_COUNTER, {"s": series}).scalar()
+    number = _BUMP_COUNTER.scalar(session, {"s": series})
     if number is None:
-        conn.execute(_COUNTERS.insert(), {"series": series, "last_number": 1})
+        session.connection().execute(_COUNTERS.insert(), {"series": series, "last_number": 1})
         number = 1
     return int(number)
 
@@ -215,8 +216,8 @@ class SaleService:
 
     @staticmethod
     def _payload(session: Session, sale: Sale) -> dict[str, object]:
-        ids = [ln.product_id for ln in sale.lines]
-        remote = {pid: (rid, parent) for pid, rid, parent in session.connection().execute(_REMOTE_IDS, {"ids": ids})}
+        ids = sorted({ln.product_id for ln in sale.lines})
+        remote = {pid: (rid, parent) for pid, rid, parent in fetch_rows(session, _remote_ids_sql(len(ids)), ids)}
         return {
             "sale_uuid": sale.uuid, "receipt_no": sale.receipt_no, "store_id": sale.store_id,
             "till_id": sale.till_id, "created_at": sale.created_at.isoformat(), "currency": sale.currency,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from pos.config import TillSettings
 from pos.domain.errors import DomainError
+from pos.ledger.fast_insert import PreparedQuery
 from pos.ledger.shift_models import Shift
 
 
@@ -24,14 +25,15 @@ class ShiftError(DomainError):
 
 
 _SHIFTS = Shift.__table__
-_OPEN_SHIFT = (select(_SHIFTS.c.id).where(_SHIFTS.c.till_id == bindparam("till"), _SHIFTS.c.closed_at.is_(None))
-               .order_by(_SHIFTS.c.id.desc()).limit(1))
+_OPEN_SHIFT = PreparedQuery(select(_SHIFTS.c.id).where(_SHIFTS.c.till_id == bindparam("till"),
+                                                       _SHIFTS.c.closed_at.is_(None))
+                            .order_by(_SHIFTS.c.id.desc()).limit(1))
 
 
 def open_shift_id(session: Session, till_id: str) -> int | None:
     """Id of the till's open shift, or None."""
-    # Core on the session's connection: this runs inside every sale's commit.
-    return session.connection().scalar(_OPEN_SHIFT, {"till": till_id})
+    # On the DBAPI cursor (pos/ledger/fast_insert.py): this runs inside every sale's commit.
+    return _OPEN_SHIFT.scalar(session, {"till": till_id})
 
 
 def require_open_shift(session: Session, till_id: str) -> int:
