@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from pos.ledger.db import Ledger
-from pos.ledger.fast_insert import PreparedInsert
+from pos.ledger.fast_insert import PreparedInsert, PreparedQuery
 from pos.ledger.models import OutboxEvent
 
 _TABLE = OutboxEvent.__table__
@@ -64,3 +64,25 @@ def test_a_full_disk_is_sqlalchemys_operational_error_and_rolls_back(ledger: Led
         fast.many(session, big)
     with closing(sqlite3.connect(ledger_path)) as con:
         assert con.execute("SELECT count(*) FROM outbox").fetchone()[0] == before
+
+
+def test_a_prepared_query_answers_as_core_does_and_refuses_what_it_cannot_bind(ledger: Ledger) -> None:
+    from sqlalchemy import bindparam, select
+
+    fast = PreparedInsert(_TABLE, _KEYS)
+    with ledger.write() as session:
+        for n in range(3):
+            fast.one(session, _event(f"pq-{n}"))
+    newest = (select(_TABLE.c.uuid, _TABLE.c.attempts).where(_TABLE.c.event_type == bindparam("kind"))
+              .order_by(_TABLE.c.id.desc()).limit(2))  # LIMIT: a value compiled into the statement
+    query = PreparedQuery(newest)
+    with ledger.read() as session:
+        core = [tuple(row) for row in session.connection().execute(newest, {"kind": "sale.completed"})]
+        assert query.rows(session, {"kind": "sale.completed"}) == core == [("pq-2", 0), ("pq-1", 0)]
+        assert query.scalar(session, {"kind": "sale.completed"}) == "pq-2"
+        assert query.scalar(session, {"kind": "nothing"}) is None
+        with pytest.raises(KeyError, match="kind"):
+            query.rows(session)  # a forgotten parameter is an error, not a NULL
+        with pytest.raises(ValueError, match="expanding"):
+            PreparedQuery(select(_TABLE.c.id).where(_TABLE.c.id.in_(bindparam("ids", expanding=True)))).rows(
+                session, {"ids": [1]})
