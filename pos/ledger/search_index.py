@@ -20,7 +20,7 @@ PAGES_PER_25_PRODUCTS = 16
 def merge_step(session: Session, written: int = 25) -> None:
     """The merge work owed for ``written`` products just written (only levels of at least four segments
     are merged, so it costs little when there is nothing to do)."""
-    pages = max(PAGES_PER_25_PRODUCTS, written * PAGES_PER_25_PRODUCTS // 25)
+    pages = max(1, -(-written * PAGES_PER_25_PRODUCTS // 25))  # in proportion, rounded up: 4 for 5 products
     session.connection().exec_driver_sql(
         "INSERT INTO products_fts(products_fts, rank) VALUES ('merge', ?)", (pages,))
 
