@@ -218,7 +218,7 @@ class Ledger:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = _writer_lock(path)
         self._checkpointer = checkpointer_for(path)
-        self._durable: Ledger | None = None  # a background handle's FULL sibling (write(durable=True))
+        self._till: Ledger | None = None  # on a background handle: the till's handle it was made from
         self._activity = activity_for(path.resolve())  # the till's threads' use of this file (foreground.py)
         self._closed = False
         # Readers get their own engine with a deferred BEGIN: a snapshot that never queues
@@ -229,35 +229,33 @@ class Ledger:
     def background(self) -> Ledger:
         """A handle for a background writer whose every write can be redone: its commits are not
         fsynced (``synchronous=NORMAL`` in WAL: durable against a crash of the process, not of the
-        machine), so they never queue for the disk with a sale's fsync. ``write(durable=True)`` still
-        commits with FULL, through this ledger, for the few records that must survive a power cut
-        before a request goes out (the outbox's "attempted" mark). The argument why everything else
-        may be lost is in docs/ARCHITECTURE.md, "Ledger writes and sync". Close it before this one."""
+        machine), so they never queue for the disk with a sale's fsync. ``write(durable=True)`` is for the
+        few records that must survive a power cut before a request goes out (the outbox's "attempted"
+        mark): it returns only once the WAL is flushed to disk, and the flush runs after the writer lock
+        is released, so a sale never waits for it. The argument why everything else may be lost is in
+        docs/ARCHITECTURE.md, "Ledger writes and sync". Close it before this one."""
         twin = Ledger(self.path, migrate=False, synchronous="NORMAL")
-        twin._durable = self
+        twin._till = self
         return twin
 
     @contextmanager
     def write(self, *, durable: bool = False) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT); rolls back on any error. Other processes
-        on the same file still queue on SQLite's busy timeout. ``durable``: fsynced at commit even on
-        a ``background()`` handle (the till's own handle always is). On a background handle, called from
-        a background thread, first lets the till's threads finish (``pos/ledger/foreground.py``)."""
-        if self._durable is not None:
+        on the same file still queue on SQLite's busy timeout. ``durable``: on disk when this returns, even
+        on a ``background()`` handle (the till's own handle commits with FULL: always); raises
+        ``LedgerUnavailable("io")`` if the flush failed. On a background handle, called from a background
+        thread, first lets the till's threads finish (``pos/ledger/foreground.py``)."""
+        if self._till is not None:
             if is_background_thread():  # a till thread using this handle must not wait for itself
                 self._activity.wait_quiet()
-            if durable:
-                with self._durable._transaction() as session:
-                    yield session
-                return
-            with self._transaction(flush=self.till_at_work()) as session:
+            with self._transaction(flush=durable or self.till_at_work(), required=durable) as session:
                 yield session
             return
         with self._activity.using(), self._transaction() as session:
             yield session
 
     @contextmanager
-    def _transaction(self, *, flush: bool = False) -> Iterator[Session]:
+    def _transaction(self, *, flush: bool = False, required: bool = False) -> Iterator[Session]:
         """``flush``: a commit without fsync is flushed (``flush_wal``) once the writer lock is released,
         on this thread, instead of soon by the checkpointer: while a cashier is at work, a sale's commit
         would otherwise write out whatever the engine wrote since the last flush along with its own."""
@@ -267,6 +265,8 @@ class Ledger:
                 yield session
             if flush and not synced:
                 synced = checkpointer.flush_wal(self.path)
+                if required and not synced:
+                    raise LedgerUnavailable("io")  # the caller must not act as if the record were on disk
         finally:
             self._checkpointer.written(synced=synced)
 
@@ -274,7 +274,7 @@ class Ledger:
     def read(self) -> Iterator[Session]:
         """A read-only snapshot (plain BEGIN; never takes the writer lock). On a background handle,
         first lets the till's threads finish, as ``write`` does."""
-        if self._durable is not None:
+        if self._till is not None:
             if is_background_thread():
                 self._activity.wait_quiet()
             with self._snapshot() as session:

@@ -36,11 +36,11 @@ def _synchronous(ledger: Ledger, **kw: bool) -> str:
         return SYNCHRONOUS[int(session.execute(text("PRAGMA synchronous")).scalar_one())]
 
 
-def test_background_handle_commits_without_fsync_unless_durable(ledger: Ledger, background: Ledger) -> None:
+def test_background_handle_commits_without_fsync(ledger: Ledger, background: Ledger) -> None:
     assert _synchronous(ledger) == "FULL"  # the till's sales
-    assert _synchronous(background) == "NORMAL"  # the engine's redoable writes
-    assert _synchronous(background, durable=True) == "FULL"
     assert _synchronous(ledger, durable=True) == "FULL"
+    assert _synchronous(background) == "NORMAL"  # the engine's redoable writes
+    assert _synchronous(background, durable=True) == "NORMAL"  # flushed after the commit instead (below)
 
 
 def test_write_connections_never_checkpoint_in_a_commit(ledger: Ledger, background: Ledger) -> None:
@@ -80,32 +80,55 @@ def _till_write(ledger: Ledger, order: list[str]) -> None:
         order.append("till commits")
 
 
-def test_mark_attempt_is_committed_through_the_durable_handle(ledger: Ledger, background: Ledger) -> None:
+def _attempt_event(ledger: Ledger) -> int:
     with ledger.write() as session:
         row = OutboxEvent(uuid="test-attempt", event_type="sale.completed", aggregate_type="sale",
                           aggregate_uuid="test-attempt-sale", payload={})
         session.add(row)
         session.flush()
-        event_id = row.id
-    commits: list[str] = []
+        return row.id
 
-    def full(_conn: object) -> None:
-        commits.append("FULL")
 
-    def normal(_conn: object) -> None:
-        commits.append("NORMAL")
+def test_mark_attempt_is_on_disk_when_it_returns_and_the_writer_lock_is_free_meanwhile(
+        ledger: Ledger, background: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The attempt mark must survive a power cut before the request goes out; a sale must not wait for its
+    # fsync. So it commits like the engine's other writes and is flushed after the writer lock is released.
+    monkeypatch.setattr(db_module, "TILL_AT_WORK_S", 0.0)  # no cashier: only the durable write flushes
+    event_id = _attempt_event(ledger)
+    real_flush = checkpointer_module.flush_wal
+    flushes: list[tuple[str, bool]] = []
 
-    event.listen(ledger.engine, "commit", full)
-    event.listen(background.engine, "commit", normal)
-    try:
-        outbox_store.mark_attempt(background, [event_id])  # before the request: must survive a power cut
-        outbox_store.mark_retry(background, event_id, "timeout", utcnow())  # redoable
-    finally:
-        event.remove(ledger.engine, "commit", full)
-        event.remove(background.engine, "commit", normal)
-    assert commits == ["FULL", "NORMAL"]
+    def recording_flush(path: Path) -> bool:
+        lock = db_module._writer_lock(path)  # reentrant: whether it is free must be asked from another thread
+        free: list[bool] = []
+
+        def try_lock() -> None:
+            free.append(lock.acquire(blocking=False))
+            if free[0]:
+                lock.release()
+
+        _in_thread(try_lock).join(5)
+        flushes.append((threading.current_thread().name, free == [True]))
+        return real_flush(path)
+
+    monkeypatch.setattr(checkpointer_module, "flush_wal", recording_flush)
+    outbox_store.mark_attempt(background, [event_id])  # before the request: must survive a power cut
+    assert flushes == [(threading.current_thread().name, True)]
+    outbox_store.mark_retry(background, event_id, "timeout", utcnow())  # redoable: left to the checkpointer
+    assert flushes[1:] in ([], [("ledger-checkpointer", True)])
     with ledger.read() as session:
         assert session.get(OutboxEvent, event_id).attempts == 1  # type: ignore[union-attr]
+
+
+def test_a_durable_write_that_cannot_be_flushed_fails(ledger: Ledger, background: Ledger,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from pos.ledger.db import LedgerUnavailable
+
+    event_id = _attempt_event(ledger)
+    monkeypatch.setattr(checkpointer_module, "flush_wal", lambda path: False)  # the OS refused the fsync
+    with pytest.raises(LedgerUnavailable) as failed:
+        outbox_store.mark_attempt(background, [event_id])
+    assert failed.value.reason == "io"  # the engine's pass fails: the request is not sent
 
 
 def _in_database_file(path: Path, tmp: Path, cursor: str) -> str | None:
