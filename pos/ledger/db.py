@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from pos.ledger import checkpointer
+from pos.ledger import checkpointer, foreground
 from pos.ledger.checkpointer import checkpointer_for, release
 from pos.ledger.foreground import activity_for, is_background_thread, writing
 
@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 DB_FILENAME = "ledger.sqlite3"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000
-TILL_AT_WORK_S = 2.0  # a cashier scanning a ticket touches the ledger every second or two (see till_at_work)
 
 
 class LedgerUnavailable(Exception):
@@ -287,7 +286,7 @@ class Ledger:
         """The till's threads used this file within ``TILL_AT_WORK_S`` (or are using it): a background
         writer then takes smaller bites, since any sale may arrive while it holds the writer lock, and
         flushes its commits at once."""
-        return self._activity.used_within(TILL_AT_WORK_S)
+        return self._activity.used_within(foreground.TILL_AT_WORK_S)
 
     def foreground(self) -> AbstractContextManager[None]:
         """Mark till work on this file done outside ``read``/``write`` (the scan look-up's own

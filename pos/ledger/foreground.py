@@ -23,6 +23,7 @@ YIELD_MAX_S = 0.05  # yield_to_till: a sale's commit takes 5-10 ms; a longer wai
 # till that keeps using the ledger (a screen polling it) slows sync to about a fifth of its pace instead of
 # stopping it, whatever the number of calls sync makes.
 FREE_S = 0.05
+TILL_AT_WORK_S = 2.0  # a cashier scanning a ticket touches the ledger every second or two (till_at_work)
 
 _background_thread = threading.local()
 
@@ -127,6 +128,12 @@ def yield_to_till(max_wait_s: float = YIELD_MAX_S) -> None:
         return
     for activity in list(_ACTIVITY.values()):
         activity.wait_while_active(max_wait_s)
+
+
+def till_at_work() -> bool:
+    """A till thread used any ledger of this process within ``TILL_AT_WORK_S``, or is using one: a cashier
+    at work, for whom background work takes smaller bites (``Ledger.till_at_work`` asks about one file)."""
+    return any(activity.used_within(TILL_AT_WORK_S) for activity in list(_ACTIVITY.values()))
 
 
 _ACTIVITY: dict[object, ForegroundActivity] = {}

@@ -93,7 +93,7 @@ def test_mark_attempt_is_on_disk_when_it_returns_and_the_writer_lock_is_free_mea
         ledger: Ledger, background: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
     # The attempt mark must survive a power cut before the request goes out; a sale must not wait for its
     # fsync. So it commits like the engine's other writes and is flushed after the writer lock is released.
-    monkeypatch.setattr(db_module, "TILL_AT_WORK_S", 0.0)  # no cashier: only the durable write flushes
+    monkeypatch.setattr(foreground, "TILL_AT_WORK_S", 0.0)  # no cashier: only the durable write flushes
     event_id = _attempt_event(ledger)
     real_flush = checkpointer_module.flush_wal
     flushes: list[tuple[str, bool]] = []
@@ -360,7 +360,7 @@ def _recording_flushes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str]
 
 def test_the_engines_unsynced_writes_are_flushed_by_the_checkpointer_not_the_next_sale(
         ledger: Ledger, background: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(db_module, "TILL_AT_WORK_S", 0.0)  # the cashier is away: the checkpointer flushes soon
+    monkeypatch.setattr(foreground, "TILL_AT_WORK_S", 0.0)  # the cashier is away: the checkpointer flushes soon
     flushed = _recording_flushes(monkeypatch)
     with ledger.write() as session:  # the till's sale: fsynced at its commit, nothing left to flush
         session.merge(SyncCursor(name="bench.flush", value="sold"))

@@ -122,9 +122,9 @@ def test_a_long_page_leaves_the_search_index_merged_and_searchable(ledger: Ledge
     # Migration 0008 switched FTS5's own merging off (pos/ledger/search_index.py): without the merge step
     # after each write transaction, every chunk would stay a segment of its own. While a cashier is at work
     # the chunks are five times smaller, and so is each merge step.
-    from pos.ledger import db as db_module
+    from pos.ledger import foreground
 
-    monkeypatch.setattr(db_module, "TILL_AT_WORK_S", 3600.0 if at_work else 0.0)
+    monkeypatch.setattr(foreground, "TILL_AT_WORK_S", 3600.0 if at_work else 0.0)
     chunks = 8
     page = [remote(1000 + i, f"MASS-{i}", name=f"Galleta surtida {i}")
             for i in range(catalog_store.WRITE_CHUNK * chunks)]
@@ -143,9 +143,9 @@ def test_while_the_cashier_is_at_work_the_catalogue_is_written_in_smaller_transa
     # A sale that arrives while a chunk holds the writer lock waits for the rest of it.
     from sqlalchemy import event
 
-    from pos.ledger import db as db_module
+    from pos.ledger import foreground
 
-    monkeypatch.setattr(db_module, "TILL_AT_WORK_S", 3600.0 if at_work else 0.0)
+    monkeypatch.setattr(foreground, "TILL_AT_WORK_S", 3600.0 if at_work else 0.0)
     assert ledger.till_at_work() is at_work
     written: list[int] = []
     with ledger.read() as session:

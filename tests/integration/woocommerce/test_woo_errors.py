@@ -123,15 +123,33 @@ def test_redirect_is_not_followed(replay: Replay) -> None:
     assert len(replay.seen) == 1
 
 
-def test_a_big_body_is_sent_as_json_and_one_that_cannot_be_is_refused_before_sending(replay: Replay) -> None:
-    # Bodies are encoded by sync.json_pieces (a batch of orders piece by piece), not by requests.
-    replay.add("POST", "/wp-json/wc/v3/orders/batch", Answer(200, {"create": []}))
+@pytest.mark.parametrize("at_work", [False, True])
+def test_big_bodies_go_and_come_as_json_and_one_that_cannot_be_is_refused_before_sending(
+        replay: Replay, monkeypatch: pytest.MonkeyPatch, at_work: bool) -> None:
+    # Bodies are encoded here, not by requests; while a cashier is at work, a batch is encoded and its
+    # answer decoded an order at a time (sync.json_pieces).
+    from pos.ledger import foreground
+    from sync import json_pieces
+
+    monkeypatch.setattr(foreground, "TILL_AT_WORK_S", 3600.0 if at_work else 0.0)
+    till = foreground.ForegroundActivity()
+    monkeypatch.setitem(foreground._ACTIVITY, "test-till", till)  # gone after the test
+    with till.using():  # this thread is the till: it just sold
+        pass
+    pieces: list[str] = []
+    for name in ("loads", "dumps"):
+        real = getattr(json_pieces, name)
+        monkeypatch.setattr(json_pieces, name, lambda value, pause, _real=real, _name=name: (
+            pieces.append(_name), _real(value, pause))[1])
     orders = [{"status": "completed", "meta_data": [{"key": "_pos_txn_uuid", "value": f"uuid-{i}"}],
                "line_items": [{"product_id": i, "quantity": 1, "name": "Café molido 250 g " * 20}]}
               for i in range(100)]
-    WooClient(replay.url, "ck", "cs").post("wc/v3/orders/batch", {"create": orders})
-    assert replay.seen[-1].body == {"create": orders}
+    answer = {"create": [{"id": 1000 + i, **order} for i, order in enumerate(orders)]}
+    replay.add("POST", "/wp-json/wc/v3/orders/batch", Answer(200, answer))
+    got = WooClient(replay.url, "ck", "cs").post("wc/v3/orders/batch", {"create": orders})
+    assert (replay.seen[-1].body, got.data) == ({"create": orders}, answer)
     assert replay.seen[-1].headers.get("Content-Type") == "application/json"
+    assert pieces == (["dumps", "loads"] if at_work else [])
     with pytest.raises(PermanentError, match="cannot be written as JSON") as err:
         WooClient(replay.url, "ck", "cs").post("wc/v3/orders", {"total": float("nan")})
     assert err.value.code == "unencodable_body"
