@@ -61,13 +61,9 @@ def _array(s: str, i: int, pause: Callable[[], None]) -> tuple[list[Any], int]:
         item, i = _value(s, i, 0, pause)  # an element (a product, an order) in one C call
         out.append(item)
         pause()
-        i = WHITESPACE.match(s, i).end()
-        mark = s[i:i + 1]
-        if mark == "]":
-            return out, i + 1
-        if mark != ",":
-            raise JSONDecodeError("Expecting ',' delimiter", s, i)
-        i = WHITESPACE.match(s, i + 1).end()
+        i, closed = _after_item(s, i, "]")
+        if closed:
+            return out, i
 
 
 def _object(s: str, i: int, depth: int, pause: Callable[[], None]) -> tuple[dict[str, Any], int]:
@@ -85,13 +81,20 @@ def _object(s: str, i: int, depth: int, pause: Callable[[], None]) -> tuple[dict
         i = WHITESPACE.match(s, i + 1).end()
         out[key], i = _value(s, i, depth, pause)
         pause()
-        i = WHITESPACE.match(s, i).end()
-        mark = s[i:i + 1]
-        if mark == "}":
-            return out, i + 1
-        if mark != ",":
-            raise JSONDecodeError("Expecting ',' delimiter", s, i)
-        i = WHITESPACE.match(s, i + 1).end()
+        i, closed = _after_item(s, i, "}")
+        if closed:
+            return out, i
+
+
+def _after_item(s: str, i: int, closer: str) -> tuple[int, bool]:
+    """After a container's item: past the closer (True), or at the next item after a comma (False)."""
+    i = WHITESPACE.match(s, i).end()
+    mark = s[i:i + 1]
+    if mark == closer:
+        return i + 1, True
+    if mark != ",":
+        raise JSONDecodeError("Expecting ',' delimiter", s, i)
+    return WHITESPACE.match(s, i + 1).end(), False
 
 
 def dumps(value: Any, pause: Callable[[], None] = _nothing) -> str:
