@@ -45,8 +45,8 @@ def set_cursor(ledger: Ledger, name: str, value: str) -> None:
 
 
 WRITE_CHUNK = 25  # rows per write transaction: a sale never waits long for the writer lock
-# While a cashier is at work, any sale may arrive while a chunk holds the writer lock: 25 products with their
-# search index rows took 7-20 ms to write, and the sale waited for the rest of that; these take 1-4 ms.
+# While a cashier is at work, any sale may arrive while a chunk holds the writer lock: sales were seen waiting
+# behind 25-product chunks (with their search index rows) that held it 7-22 ms.
 AT_WORK_CHUNK = 5
 
 
