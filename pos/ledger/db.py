@@ -7,7 +7,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos.ledger import checkpointer, foreground
-from pos.ledger.checkpointer import checkpointer_for, release
+from pos.ledger.checkpointer import background_gate, checkpointer_for, release
 from pos.ledger.foreground import activity_for, is_background_thread, writing
 
 if TYPE_CHECKING:
@@ -218,6 +218,7 @@ class Ledger:
         self._write_lock = _writer_lock(path)
         self._checkpointer = checkpointer_for(path)
         self._till: Ledger | None = None  # on a background handle: the till's handle it was made from
+        self._gate: AbstractContextManager[object] = nullcontext()  # background_gate on a background handle
         self._activity = activity_for(path.resolve())  # the till's threads' use of this file (foreground.py)
         self._closed = False
         # Readers get their own engine with a deferred BEGIN: a snapshot that never queues
@@ -235,6 +236,7 @@ class Ledger:
         docs/ARCHITECTURE.md, "Ledger writes and sync". Close it before this one."""
         twin = Ledger(self.path, migrate=False, synchronous="NORMAL")
         twin._till = self
+        twin._gate = background_gate(self.path)
         return twin
 
     @contextmanager
@@ -260,7 +262,7 @@ class Ledger:
         would otherwise write out whatever the engine wrote since the last flush along with its own."""
         synced = self.synchronous == "FULL"
         try:
-            with writing(), self._write_lock, self._sessions.begin() as session:
+            with writing(), self._gate, self._write_lock, self._sessions.begin() as session:
                 yield session
             if flush and not synced:
                 synced = checkpointer.flush_wal(self.path)

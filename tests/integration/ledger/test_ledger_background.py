@@ -174,6 +174,26 @@ def test_a_wal_past_the_threshold_is_checkpointed_by_the_thread_not_the_commit(l
     assert wal_frames_pending(ledger.path) == 0
 
 
+def test_the_wal_starts_over_while_the_engine_writes_without_a_pause(ledger: Ledger, background: Ledger) -> None:
+    # Without the checkpointer holding the engine back while it checkpoints, no checkpoint caught up with the
+    # last frame, SQLite never started the WAL over, and the file grew by every commit (97 MB in the bench).
+    wal = Path(f"{ledger.path}-wal")
+    largest = [0]
+    written = [0]
+    until = time.monotonic() + 4.0
+
+    def engine() -> None:
+        while time.monotonic() < until:
+            with background.write() as session:
+                session.merge(SyncCursor(name=f"bench.wal.{written[0] % 40}", value=f"{written[0]:08d}" * 2500))
+            written[0] += 1
+            largest[0] = max(largest[0], wal.stat().st_size)
+
+    _engine_thread(engine).join(30)
+    assert written[0] * 20_000 > 12 * CHECKPOINT_PAGES * 4096  # far more than the WAL may hold
+    assert largest[0] <= 4 * CHECKPOINT_PAGES * 4096, f"{written[0]} writes, WAL {largest[0] / 1e6:.1f} MB"
+
+
 def test_the_checkpoint_waits_while_the_till_keeps_using_the_ledger(ledger: Ledger, tmp_path: Path) -> None:
     before = ledger._checkpointer.checkpoints
     with ledger.write() as session:
