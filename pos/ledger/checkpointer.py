@@ -76,11 +76,11 @@ def flush_wal(path: Path) -> bool:
         os.close(fd)
 
 
-_GATES: dict[Path, threading.Lock] = {}
+_GATES: dict[Path, threading.RLock] = {}
 _GATES_GUARD = threading.Lock()
 
 
-def background_gate(path: Path) -> threading.Lock:
+def background_gate(path: Path) -> threading.RLock:
     """Held by each of the engine's write transactions on ``path`` and by the checkpointer while it
     checkpoints (never by the till). While sync writes without a pause, a checkpoint never caught up with
     the last frame, so SQLite never started the WAL over: it grew by every commit (97 MB in the sync
@@ -88,7 +88,7 @@ def background_gate(path: Path) -> threading.Lock:
     a checkpoint lets it catch up, and the next write restarts the WAL from its start."""
     key = path.resolve()
     with _GATES_GUARD:
-        return _GATES.setdefault(key, threading.Lock())
+        return _GATES.setdefault(key, threading.RLock())  # reentrant, as the writer lock it guards
 
 
 class Checkpointer:
