@@ -217,7 +217,7 @@ class Ledger:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = _writer_lock(path)
         self._checkpointer = checkpointer_for(path)
-        self._till: Ledger | None = None  # on a background handle: the till's handle it was made from
+        self._background = False  # made by background(): the engine's handle
         self._gate: AbstractContextManager[object] = nullcontext()  # background_gate on a background handle
         self._activity = activity_for(path.resolve())  # the till's threads' use of this file (foreground.py)
         self._closed = False
@@ -235,7 +235,7 @@ class Ledger:
         is released, so a sale never waits for it. The argument why everything else may be lost is in
         docs/ARCHITECTURE.md, "Ledger writes and sync". Close it before this one."""
         twin = Ledger(self.path, migrate=False, synchronous="NORMAL")
-        twin._till = self
+        twin._background = True
         twin._gate = background_gate(self.path)
         return twin
 
@@ -246,7 +246,7 @@ class Ledger:
         on a ``background()`` handle (the till's own handle commits with FULL: always); raises
         ``LedgerUnavailable("io")`` if the flush failed. On a background handle, called from a background
         thread, first lets the till's threads finish (``pos/ledger/foreground.py``)."""
-        if self._till is not None:
+        if self._background:
             if is_background_thread():  # a till thread using this handle must not wait for itself
                 self._activity.wait_quiet()
             with self._transaction(flush=durable or self.till_at_work(), required=durable) as session:
@@ -275,7 +275,7 @@ class Ledger:
     def read(self) -> Iterator[Session]:
         """A read-only snapshot (plain BEGIN; never takes the writer lock). On a background handle,
         first lets the till's threads finish, as ``write`` does."""
-        if self._till is not None:
+        if self._background:
             if is_background_thread():
                 self._activity.wait_quiet()
             with self._snapshot() as session:

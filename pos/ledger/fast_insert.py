@@ -91,12 +91,13 @@ class PreparedQuery:
 
     def rows(self, session: Session, params: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
         """Every row, as tuples, in the session's current transaction."""
-        sql, order = self._prepare(session.connection().dialect)
+        connection = session.connection()
+        sql, order = self._prepare(connection.dialect)
         given = params or {}
         missing = [k for k, required, _ in order if required and k not in given]
         if missing:
             raise KeyError(f"missing parameters {missing} for {sql!r}")
-        return fetch_rows(session, sql, [given.get(k, default) for k, _, default in order])
+        return _fetch(connection, sql, [given.get(k, default) for k, _, default in order])
 
     def scalar(self, session: Session, params: Mapping[str, Any] | None = None) -> Any:
         """The first column of the first row, or None."""
@@ -106,7 +107,11 @@ class PreparedQuery:
 
 def fetch_rows(session: Session, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
     """Plain SQL with positional parameters in the session's transaction: every row, as tuples."""
-    cursor = _cursor(session.connection())
+    return _fetch(session.connection(), sql, values)
+
+
+def _fetch(connection: Any, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+    cursor = _cursor(connection)
     try:
         cursor.execute(sql, values)
         return cursor.fetchall()
