@@ -26,10 +26,11 @@ from typing import Protocol, runtime_checkable
 
 from sqlalchemy import update
 
+from pos.domain.sync_reason import reason
 from pos.ledger.db import Ledger
 from pos.ledger.models import StockLevel, utcnow
 from sync import outbox_store
-from sync.errors import PermanentError
+from sync.errors import PermanentError, reason_of
 from sync.outbox_store import DueEvent
 from sync.woocommerce.stock_writes import RemoteStock
 
@@ -53,7 +54,8 @@ def push_adjustment(ledger: Ledger, connector: object, event: DueEvent) -> None:
     propagates for the engine to schedule a retry (the next attempt re-reads first). A connector
     without stock writes (not WooCommerce) parks the event instead of failing every pass."""
     if not isinstance(connector, StockWriter):
-        outbox_store.mark_parked(ledger, event.event_id, "this online store cannot take stock adjustments")
+        outbox_store.mark_parked(ledger, event.event_id, reason(
+            "stock_writes_unsupported", "this online store cannot take stock adjustments"))
         return
     payload = event.payload
     adjustment = str(payload["adjustment_uuid"])
@@ -64,7 +66,7 @@ def push_adjustment(ledger: Ledger, connector: object, event: DueEvent) -> None:
     try:
         if not remote_id:
             raise PermanentError(f"{payload.get('sku')}: the product is not linked to the online store",
-                                 code="product_not_linked")
+                                 code="product_not_linked", params={"product": payload.get("sku")})
         current = connector.read_stock(int(remote_id), int(parent_id) if parent_id else None)
         if adjustment in current.applied or current.stock is None:
             # Already applied (an earlier answer was lost), or the store does not count this product.
@@ -75,8 +77,7 @@ def push_adjustment(ledger: Ledger, connector: object, event: DueEvent) -> None:
                                         current.stock + whole_units(int(payload["delta_milli"])),
                                         (adjustment, *current.applied))
     except PermanentError as exc:
-        outbox_store.mark_parked(ledger, event.event_id, " ".join(
-            p for p in (str(exc.status or ""), exc.code, exc.message) if p))
+        outbox_store.mark_parked(ledger, event.event_id, reason_of(exc))
         return
     _done(ledger, event, written)
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from pos.domain.sync_reason import reason
 from pos.ledger.db import Ledger
 from pos.ledger.foreground import mark_background_thread
 from pos.ledger.models import utcnow
@@ -30,7 +31,7 @@ from sync import (
     returns_push,
 )
 from sync.connector import StoreConnector
-from sync.errors import AuthError, OfflineError, PermanentError, StoreError, TransientError
+from sync.errors import AuthError, OfflineError, PermanentError, StoreError, TransientError, reason_of
 from sync.loyalty import LoyaltyLink
 from sync.loyalty_push import LOYALTY_EVENTS
 from sync.outbox_store import DueEvent
@@ -237,7 +238,8 @@ class SyncEngine:
                 raise
             return
         if event.event_type != "sale.completed":
-            outbox_store.mark_parked(self._ledger, event.event_id, f"no handler for {event.event_type}")
+            outbox_store.mark_parked(self._ledger, event.event_id, reason(
+                "no_handler", f"no handler for {event.event_type}", event=event.event_type))
             return
         if event.attempts > 0:
             # An earlier request may have created the order before its answer was lost.
@@ -249,7 +251,7 @@ class SyncEngine:
         try:
             ref = self._connector.push_sale(self._prepared(event))
         except PermanentError as exc:
-            outbox_store.mark_parked(self._ledger, event.event_id, _describe(exc))
+            outbox_store.mark_parked(self._ledger, event.event_id, reason_of(exc))
             return
         except TransientError as exc:
             self._schedule_retry(event, exc)
@@ -267,7 +269,7 @@ class SyncEngine:
             outbox_store.mark_attempt(self._ledger, [event.event_id])
             pickup_push.deliver(self._connector, event.event_type, event.payload)
         except PermanentError as exc:
-            outbox_store.mark_parked(self._ledger, event.event_id, _describe(exc))
+            outbox_store.mark_parked(self._ledger, event.event_id, reason_of(exc))
             if exc.code in ("order_cancelled_online", "order_completed_online"):
                 orders_store.record_push_conflict(self._ledger, event.aggregate_uuid, str(exc.code), _describe(exc))
             return
@@ -300,7 +302,7 @@ class SyncEngine:
         sent: list[tuple[int, str, dict[int, int]]] = []
         for event, result in zip(events, results, strict=True):
             if isinstance(result, PermanentError):
-                outbox_store.mark_parked(self._ledger, event.event_id, _describe(result))
+                outbox_store.mark_parked(self._ledger, event.event_id, reason_of(result))
             elif isinstance(result, Exception):
                 self._schedule_retry(replace(event, attempts=event.attempts + 1), result)
                 transient = transient or result
@@ -313,7 +315,7 @@ class SyncEngine:
     def _schedule_retry(self, event: DueEvent, exc: Exception) -> None:
         retry_after = exc.retry_after if isinstance(exc, TransientError) else None
         delay = backoff_seconds(event.attempts + 1, retry_after)
-        outbox_store.mark_retry(self._ledger, event.event_id, _describe(exc), utcnow() + timedelta(seconds=delay))
+        outbox_store.mark_retry(self._ledger, event.event_id, reason_of(exc), utcnow() + timedelta(seconds=delay))
 
     # --- status -----------------------------------------------------------------------
     def _succeeded(self) -> None:
@@ -323,7 +325,7 @@ class SyncEngine:
         log.warning("sync: %s", _describe(exc))
         offline = isinstance(exc, OfflineError | TransientError) or auth
         since = self.status.offline_since or (utcnow() if offline else None)
-        self._set(online=not offline, offline_since=since if offline else None, last_error=_describe(exc),
+        self._set(online=not offline, offline_since=since if offline else None, last_error=reason_of(exc),
                   auth_failed=auth)
 
     def _refresh_counts(self) -> None:
@@ -339,7 +341,5 @@ class SyncEngine:
 
 
 def _describe(exc: Exception) -> str:
-    if isinstance(exc, StoreError):
-        parts = [p for p in (str(exc.status or ""), exc.code, exc.message) if p]
-        return " ".join(parts)
-    return str(exc)
+    """One line for the log and the audit trail (the panel says ``reason_of`` in the user's words)."""
+    return reason_of(exc).line()

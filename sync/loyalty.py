@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pos.ledger.db import Ledger
 from pos.ledger.models import OutboxEvent, utcnow
 from sync import catalog_store, customers_store, loyalty_push, outbox_store
-from sync.errors import AuthError, StoreError, TransientError
+from sync.errors import AuthError, StoreError, TransientError, reason_of
 from sync.outbox_store import DueEvent
 from sync.woocommerce.customers import CustomersApi
 from sync.woocommerce.wallet import TeraWalletApi
@@ -98,7 +98,7 @@ class LoyaltyLink:
             with self._ui_lock:
                 return loyalty_push.push(self._ledger, self._ui_customers, self._ui_wallet, event)
         except (TransientError, AuthError) as exc:
-            outbox_store.mark_retry(self._ledger, event.event_id, loyalty_push.describe(exc),
+            outbox_store.mark_retry(self._ledger, event.event_id, reason_of(exc),
                                     utcnow() + timedelta(seconds=5))
             return "waiting"
         except StoreError as exc:

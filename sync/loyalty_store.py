@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
+from pos.domain.sync_reason import SyncReason
 from pos.ledger.audit import append_audit
 from pos.ledger.db import Ledger
 from pos.ledger.loyalty_models import Customer, WalletMovement
@@ -67,15 +68,16 @@ def delivered(ledger: Ledger, event_id: int, movement_uuid: str, remote_tx_id: i
             status="sent", remote_ref=str(remote_tx_id), sent_at=now, last_error=None, next_attempt_at=None))
 
 
-def skipped(ledger: Ledger, event_id: int, movement_uuid: str, why: str) -> None:
+def skipped(ledger: Ledger, event_id: int, movement_uuid: str, why: SyncReason) -> None:
     """Nothing to send (a release of a hold the store never took)."""
     with ledger.write() as session:
-        session.execute(_MOVES.update().where(_MOVES.c.uuid == movement_uuid).values(state="void", error=why))
+        session.execute(_MOVES.update().where(_MOVES.c.uuid == movement_uuid).values(state="void",
+                                                                                    error=why.line()[:2000]))
         session.execute(_OUTBOX.update().where(_OUTBOX.c.id == event_id).values(
-            status="void", last_error=why, next_attempt_at=None))
+            status="void", last_error=why.encode(), next_attempt_at=None))
 
 
-def refused(ledger: Ledger, event_id: int, ref: MovementRef, error: str) -> bool:
+def refused(ledger: Ledger, event_id: int, ref: MovementRef, why: SyncReason) -> bool:
     """The store refused the movement (a debit above the balance: spent elsewhere meanwhile).
 
     A hold still in checkout (or released) just fails: the cashier is told on the spot. A payment of
@@ -83,11 +85,12 @@ def refused(ledger: Ledger, event_id: int, ref: MovementRef, error: str) -> bool
     entry, never hidden. Returns True for a conflict."""
     conflict = ref.state not in ("held", "released")
     with ledger.write() as session:
-        session.execute(_MOVES.update().where(_MOVES.c.uuid == ref.uuid).values(state="refused", error=error[:2000]))
+        session.execute(_MOVES.update().where(_MOVES.c.uuid == ref.uuid).values(state="refused",
+                                                                                 error=why.line()[:2000]))
         session.execute(_OUTBOX.update().where(_OUTBOX.c.id == event_id).values(
-            status="parked" if conflict else "void", last_error=error[:2000], next_attempt_at=None))
+            status="parked" if conflict else "void", last_error=why.encode(), next_attempt_at=None))
         if conflict:
             append_audit(session, "wallet.conflict", user_id=None, details={
                 "customer": ref.customer_uuid, "movement": ref.uuid, "kind": ref.kind, "reason": ref.reason,
-                "amount": ref.amount_minor, "sale": ref.sale_uuid, "error": error[:300]})
+                "amount": ref.amount_minor, "sale": ref.sale_uuid, "error": why.line()[:300]})
     return conflict

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 
+from pos.domain.sync_reason import SyncReason
 from pos.ledger.db import Ledger
 from pos.ledger.models import OutboxEvent, Product, StockLevel, utcnow
 
@@ -89,16 +90,16 @@ def mark_sent_many(ledger: Ledger, sent: list[tuple[int, str, dict[int, int]]]) 
                 conn.execute(_MOVE_ONLINE, moves)
 
 
-def mark_retry(ledger: Ledger, event_id: int, error: str, next_attempt_at: datetime) -> None:
+def mark_retry(ledger: Ledger, event_id: int, why: SyncReason, next_attempt_at: datetime) -> None:
     with ledger.write() as session:
         session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(
-            last_error=error[:2000], next_attempt_at=next_attempt_at))
+            last_error=why.encode(), next_attempt_at=next_attempt_at))
 
 
-def mark_parked(ledger: Ledger, event_id: int, error: str) -> None:
+def mark_parked(ledger: Ledger, event_id: int, why: SyncReason) -> None:
     with ledger.write() as session:
         session.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(
-            status="parked", last_error=error[:2000], next_attempt_at=None))
+            status="parked", last_error=why.encode(), next_attempt_at=None))
 
 
 def counts(ledger: Ledger) -> tuple[int, int]:

@@ -30,7 +30,7 @@ from pos.ledger.models import OutboxEvent
 from pos.services.returns import REFUND_EVENT
 from sync import outbox_store
 from sync.connector import RemoteOrder
-from sync.errors import PermanentError, TransientError
+from sync.errors import PermanentError, TransientError, reason_of
 from sync.outbox_store import DueEvent
 from sync.woocommerce.money import net_for_gross
 from sync.woocommerce.refunds import RefundLine, RemoteRefund, refund_body
@@ -63,7 +63,8 @@ def push_refund(ledger: Ledger, connector: RefundConnector, event: DueEvent,
         order_id = _order_id(ledger, payload)
         order = connector.get_order(order_id)
         if order is None:
-            raise PermanentError(f"order {order_id} no longer exists online", code="order_not_found", status=404)
+            raise PermanentError(f"order {order_id} no longer exists online", code="order_not_found", status=404,
+                                 params={"order": order_id})
         refunds = connector.list_refunds(order_id)
         done = {r.part for r in refunds if r.refund_uuid == return_uuid}
         others = [r for r in refunds if r.refund_uuid != return_uuid]
@@ -97,7 +98,8 @@ def _order_id(ledger: Ledger, payload: dict[str, Any]) -> int:
             OutboxEvent.aggregate_uuid == sale_uuid, OutboxEvent.event_type == "sale.completed")).first()
     if row is None or row[0] != "sent" or not row[1]:
         raise PermanentError(f"the original sale {payload.get('original_receipt_no')} is not in the online store "
-                             "(its own sending failed); refund it online by hand", code="original_not_online")
+                             "(its own sending failed); refund it online by hand", code="original_not_online",
+                             params={"receipt": payload.get("original_receipt_no")})
     return int(str(row[1]).split(",")[0])
 
 
@@ -134,7 +136,8 @@ def _parts(payload: dict[str, Any], order: RemoteOrder, places: int, others: lis
                 net = net_for_gross(gross, percent) if remote.tax_rate_id is not None else gross
                 tax = gross - net
         if remote is None:
-            raise PermanentError(f"line {line.get('sku')} is not on order {order.number} online", code="line_not_found")
+            raise PermanentError(f"line {line.get('sku')} is not on order {order.number} online", code="line_not_found",
+                                 params={"product": line.get("sku"), "order": order.number})
         if qty_milli % 1000 == 0 and sold_milli % 1000 == 0:
             units = qty_milli // 1000
         else:  # weighed goods travel as 1 unit: only a full return gives the unit back
@@ -171,14 +174,15 @@ def _check_quantities(order: RemoteOrder, refunds: list[RemoteRefund], return_uu
                 raise PermanentError(
                     f"order {order.number}: line {line.remote_line_id} was already refunded online "
                     f"({refunded.get(line.remote_line_id, 0)} of {sold.get(line.remote_line_id, 0)}); "
-                    f"return {return_uuid} was not sent again", code="already_refunded", status=409)
+                    f"return {return_uuid} was not sent again", code="already_refunded", status=409,
+                    params={"order": order.number})
 
 
 def _park(ledger: Ledger, event: DueEvent, exc: PermanentError) -> None:
-    reason = " ".join(p for p in (str(exc.status or ""), exc.code, exc.message) if p)
-    outbox_store.mark_parked(ledger, event.event_id, reason)
+    why = reason_of(exc)
+    outbox_store.mark_parked(ledger, event.event_id, why)
     with ledger.write() as session:
         append_audit(session, "return.refund_refused", user_id=None, details={
             "return": event.payload.get("return_uuid"), "receipt": event.payload.get("receipt_no"),
             "code": exc.code, "detail": exc.message[:500]})
-    log.warning("refund of %s parked: %s", event.payload.get("receipt_no"), reason)
+    log.warning("refund of %s parked: %s", event.payload.get("receipt_no"), why.line())

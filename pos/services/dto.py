@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from pos.domain.cart import CartTotals
 from pos.domain.money import Money
+from pos.domain.sync_reason import SyncReason
 from pos.domain.tax import TaxRate
 
 
@@ -135,7 +136,7 @@ class SyncStatus:
     pending: int
     parked: int
     last_success: datetime | None
-    last_error: str | None = None
+    last_error: SyncReason | None = None
     auth_failed: bool = False
     store_name: str = ""
 
@@ -150,7 +151,7 @@ class OutboxItem:
     label: str  # receipt number or similar
     status: str  # pending | parked | sent | resolved
     attempts: int
-    last_error: str | None
+    reason: SyncReason | None  # why the store has not taken it (yet)
     created_at: datetime
     next_attempt_at: datetime | None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
+from pos.domain.sync_reason import SyncReason
 from pos.ledger.audit import append_audit
 from pos.ledger.db import Ledger
 from pos.ledger.models import OutboxEvent
@@ -27,7 +28,8 @@ class SyncAdminService:
         with self._ledger.read() as session:
             rows = session.scalars(select(OutboxEvent).where(OutboxEvent.status.in_(statuses))
                                    .order_by(OutboxEvent.status.desc(), OutboxEvent.id).limit(limit)).all()
-            return [OutboxItem(r.id, r.event_type, r.aggregate_uuid, _label(r), r.status, r.attempts, r.last_error,
+            return [OutboxItem(r.id, r.event_type, r.aggregate_uuid, _label(r), r.status, r.attempts,
+                               SyncReason.decode(r.last_error),
                                r.created_at, r.next_attempt_at) for r in rows]
 
     def retry(self, event_id: int, user: UserView, approver_pin: str | None = None) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
 from pos.formatting import Formatter
 from pos.services.dashboard import DashboardView
 from pos.ui.bar_chart import Bar, BarChart
+from pos.ui.sync_reasons import reason_text
 from pos.ui.theme import style
 from pos.ui.widgets import make_button
 
@@ -124,7 +125,7 @@ class DashboardDialog(QDialog):
                                    for d in view.drift], self.tr("The online store agrees with the shop."))
         if view.parked_items:
             lines = [self.tr("Refused by the online store (open the sync panel to retry or resolve):")]
-            lines += [f"• {i.label}: {i.last_error or ''}" for i in view.parked_items[:5]]
+            lines += [f"• {i.label}: {reason_text(i.reason)}" for i in view.parked_items[:5]]
             self.parked_label.setText("\n".join(lines))
             self.parked_label.setStyleSheet("color:#b3261e;")
         else:

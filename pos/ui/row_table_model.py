@@ -10,6 +10,7 @@ Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -23,6 +24,10 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
 
     def cell(self, row: T, column: int) -> str:
         raise NotImplementedError
+
+    def tooltip(self, row: T, column: int) -> str | None:
+        """More about a cell when the pointer rests on it (none by default)."""
+        return None
 
     def set_rows(self, rows: list[T]) -> None:
         self.beginResetModel()
@@ -50,4 +55,6 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
             return self.cell(self._rows[index.row()], index.column())
         if role == _ALIGN and index.column() in self.right_aligned:
             return _RIGHT
+        if role == _TOOLTIP:
+            return self.tooltip(self._rows[index.row()], index.column()) or None
         return None

@@ -27,6 +27,7 @@ from pos.services.sync_admin import SyncAdminService
 from pos.ui.approval_dialog import with_approval
 from pos.ui.messages import describe
 from pos.ui.row_table_model import RowTableModel
+from pos.ui.sync_reasons import reason_text, reason_tooltip
 from pos.ui.theme import style
 from pos.ui.widgets import make_button
 
@@ -63,6 +64,9 @@ def status_text(status: SyncStatus | None, fmt: Formatter) -> tuple[str, str]:
     return text, colour
 
 
+REASON_COLUMN = 4
+
+
 class OutboxModel(RowTableModel[OutboxItem]):
     def __init__(self, fmt: Formatter) -> None:
         super().__init__([self.tr("State"), self.tr("Document"), self.tr("Created"), self.tr("Attempts"),
@@ -78,7 +82,10 @@ class OutboxModel(RowTableModel[OutboxItem]):
     def cell(self, item: OutboxItem, column: int) -> str:
         states = {"pending": self.tr("Waiting"), "parked": self.tr("Refused")}
         return [states.get(item.status, item.status), item.label, self._fmt.datetime(item.created_at),
-                str(item.attempts), item.last_error or ""][column]
+                str(item.attempts), reason_text(item.reason)][column]
+
+    def tooltip(self, item: OutboxItem, column: int) -> str | None:
+        return reason_tooltip(item.reason) if column == REASON_COLUMN else None
 
 
 class DriftModel(RowTableModel[DriftLine]):
@@ -115,15 +122,22 @@ class SyncPanel(QDialog):
         self.summary = QLabel(status_text(status, fmt)[0])
         layout.addWidget(self.summary)
         if status is not None and status.last_error:
-            layout.addWidget(QLabel(self.tr("Last problem: %1").replace("%1", status.last_error)))
+            problem = QLabel(self.tr("Last problem: %1").replace("%1", reason_text(status.last_error)))
+            problem.setObjectName("lastProblemLabel")
+            problem.setWordWrap(True)
+            problem.setToolTip(reason_tooltip(status.last_error))
+            layout.addWidget(problem)
         self.model = OutboxModel(fmt)
         self.table = QTableView()
         self.table.setObjectName("outboxTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(REASON_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        # A reason is a sentence a manager must read whole: wrapped, each row as tall as it needs.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self._drift = drift
         self.drift_model = DriftModel(fmt)
         self.drift_table = QTableView()

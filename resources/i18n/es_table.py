@@ -833,4 +833,61 @@ TRANSLATIONS = {
     "A new till number starts a new receipt series. Changes apply at the next start.":
         "Un número de caja nuevo empieza una serie de tickets nueva. Los cambios se aplican al reiniciar.",
     "Saved. Restart the till to use the new settings.": "Guardado. Reinicie la caja para usar los nuevos ajustes.",
+    # Why the online store has not taken a document (pos/ui/sync_reasons.py).
+    "Line %1: %2 is not linked to an online product. Reload the catalogue, or link it in the store, then retry.":
+        "Línea %1: %2 no está enlazado con ningún producto online. Recargue el catálogo o enlácelo en la tienda, "
+        "y reintente.",
+    "Line %1 (%2): the quantity and amounts must be positive.":
+        "Línea %1 (%2): la cantidad y los importes deben ser positivos.",
+    "Line %1: the online store has no tax rate for tax code %2.":
+        "Línea %1: la tienda online no tiene tipo de impuesto para el código %2.",
+    "The document is incomplete and cannot be sent.": "El documento está incompleto y no se puede enviar.",
+    "The sale is in %1 but the online store works in %2.": "La venta está en %1, pero la tienda online trabaja en %2.",
+    "%1 is not linked to an online product.": "%1 no está enlazado con ningún producto online.",
+    "The online store only counts stock in whole units (not %1).":
+        "La tienda online solo cuenta el stock en unidades enteras (no %1).",
+    "This online store cannot take stock adjustments.": "Esta tienda online no admite ajustes de stock.",
+    "This till cannot send documents of this kind (%1).": "Esta caja no sabe enviar documentos de este tipo (%1).",
+    "The document has values the online store cannot read.":
+        "El documento tiene valores que la tienda online no puede leer.",
+    "Order %1 no longer exists in the online store.": "El pedido %1 ya no existe en la tienda online.",
+    "The original sale %1 never reached the online store: refund it online by hand.":
+        "La venta original %1 nunca llegó a la tienda online: haga el reembolso online a mano.",
+    "%1 is not on online order %2.": "%1 no está en el pedido online %2.",
+    "Online order %1: that line was already refunded online, so this return was not sent again.":
+        "Pedido online %1: esa línea ya se reembolsó online, así que esta devolución no se ha enviado otra vez.",
+    "Order %1 was cancelled online.": "El pedido %1 se canceló online.",
+    "Order %1 was already completed online.": "El pedido %1 ya estaba completado online.",
+    "The wallet movement is missing from this till's records.":
+        "Falta el movimiento del monedero en los registros de esta caja.",
+    "No wallet credentials are set up for the online store.":
+        "No hay credenciales del monedero configuradas para la tienda online.",
+    "The customer has no online account yet: waiting for it to be created.":
+        "El cliente aún no tiene cuenta online: se espera a que se cree.",
+    "The amount held never reached the online store: nothing to give back.":
+        "El importe retenido nunca llegó a la tienda online: no hay nada que devolver.",
+    "The store address does not answer as a WordPress site: check the address, and that permalinks are not set to "
+    "'Plain'.":
+        "La dirección de la tienda no responde como un sitio WordPress: revise la dirección y que los enlaces "
+        "permanentes no estén en «Simple».",
+    "The store does not offer this service: is WooCommerce active and up to date?":
+        "La tienda no ofrece este servicio: ¿está WooCommerce activo y actualizado?",
+    "The site has no WooCommerce: is the plugin installed and active?":
+        "El sitio no tiene WooCommerce: ¿está el plugin instalado y activo?",
+    "The store address redirects to %1: set that address in the store settings.":
+        "La dirección de la tienda redirige a %1: ponga esa dirección en la configuración de la tienda.",
+    "The online store did not answer in time.": "La tienda online no respondió a tiempo.",
+    "The online store cannot be reached.": "No se puede conectar con la tienda online.",
+    "The connection to the online store dropped before its answer.":
+        "La conexión con la tienda online se cortó antes de su respuesta.",
+    "The online store's security certificate was not accepted.":
+        "No se aceptó el certificado de seguridad de la tienda online.",
+    "The online store gave an answer the till cannot read.":
+        "La tienda online dio una respuesta que la caja no entiende.",
+    "The online store refused the credentials.": "La tienda online rechazó las credenciales.",
+    "The online store asked the till to wait (too many requests).":
+        "La tienda online pidió a la caja que espere (demasiadas peticiones).",
+    "The online store had an internal error (HTTP %1).": "La tienda online tuvo un error interno (HTTP %1).",
+    "The online store refused it (HTTP %1).": "La tienda online lo rechazó (HTTP %1).",
+    "The online store refused the refund.": "La tienda online rechazó el reembolso.",
 }

@@ -169,17 +169,17 @@
 <context>
     <name>CashMoveDialog</name>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="56" />
+        <location filename="../../pos/ui/shift_dialog.py" line="55" />
         <source>e.g. bank deposit, change from the bank</source>
         <translation>p. ej. ingreso en el banco, cambio del banco</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="57" />
+        <location filename="../../pos/ui/shift_dialog.py" line="56" />
         <source>Amount:</source>
         <translation>Importe:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="58" />
+        <location filename="../../pos/ui/shift_dialog.py" line="57" />
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
@@ -187,231 +187,231 @@
 <context>
     <name>CountScreen</name>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="65" />
+        <location filename="../../pos/ui/count_screen.py" line="64" />
         <source>Stock count</source>
         <translation>Inventario</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="92" />
+        <location filename="../../pos/ui/count_screen.py" line="91" />
         <source>Start a stock count</source>
         <translation>Empezar un recuento de inventario</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="98" />
-        <location filename="../../pos/ui/count_screen.py" line="220" />
+        <location filename="../../pos/ui/count_screen.py" line="97" />
+        <location filename="../../pos/ui/count_screen.py" line="219" />
         <source>Whole store</source>
         <translation>Toda la tienda</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="98" />
+        <location filename="../../pos/ui/count_screen.py" line="97" />
         <source>One category</source>
         <translation>Una categoría</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="99" />
+        <location filename="../../pos/ui/count_screen.py" line="98" />
         <source>One zone (only what is scanned)</source>
         <translation>Una zona (solo lo que se escanee)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="107" />
+        <location filename="../../pos/ui/count_screen.py" line="106" />
         <source>Zone or note, e.g. Aisle 3</source>
         <translation>Zona o nota, p. ej. Pasillo 3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="111" />
+        <location filename="../../pos/ui/count_screen.py" line="110" />
         <source>Start count</source>
         <translation>Empezar recuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="114" />
+        <location filename="../../pos/ui/count_screen.py" line="113" />
         <source>Suggested for the next cycle count:</source>
         <translation>Sugerencias para el próximo recuento cíclico:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="119" />
-        <location filename="../../pos/ui/count_screen.py" line="158" />
-        <location filename="../../pos/ui/count_screen.py" line="198" />
+        <location filename="../../pos/ui/count_screen.py" line="118" />
+        <location filename="../../pos/ui/count_screen.py" line="157" />
+        <location filename="../../pos/ui/count_screen.py" line="197" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="133" />
+        <location filename="../../pos/ui/count_screen.py" line="132" />
         <source>Qty</source>
         <translation>Ud.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="137" />
+        <location filename="../../pos/ui/count_screen.py" line="136" />
         <source>Scan or type a barcode (each scan counts one)…</source>
         <translation>Escanee o teclee un código (cada lectura cuenta uno)…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="140" />
+        <location filename="../../pos/ui/count_screen.py" line="139" />
         <source>Quantity for the next scan:</source>
         <translation>Cantidad para la próxima lectura:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="144" />
+        <location filename="../../pos/ui/count_screen.py" line="143" />
         <source>Nothing counted yet.</source>
         <translation>Aún no se ha contado nada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="152" />
+        <location filename="../../pos/ui/count_screen.py" line="151" />
         <source>Undo my last scan</source>
         <translation>Deshacer mi última lectura</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="153" />
+        <location filename="../../pos/ui/count_screen.py" line="152" />
         <source>Merge another till's file…</source>
         <translation>Unir el archivo de otra caja…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="154" />
+        <location filename="../../pos/ui/count_screen.py" line="153" />
         <source>Save for another till…</source>
         <translation>Guardar para otra caja…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="155" />
+        <location filename="../../pos/ui/count_screen.py" line="154" />
         <source>Cancel count</source>
         <translation>Anular recuento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="159" />
+        <location filename="../../pos/ui/count_screen.py" line="158" />
         <source>Finish → review</source>
         <translation>Terminar → revisar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="186" />
+        <location filename="../../pos/ui/count_screen.py" line="185" />
         <source>Note (optional)</source>
         <translation>Nota (opcional)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="187" />
+        <location filename="../../pos/ui/count_screen.py" line="186" />
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="190" />
+        <location filename="../../pos/ui/count_screen.py" line="189" />
         <source>For the selected lines</source>
         <translation>A las líneas elegidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="191" />
+        <location filename="../../pos/ui/count_screen.py" line="190" />
         <source>For all without one</source>
         <translation>A todas las que no tienen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="194" />
+        <location filename="../../pos/ui/count_screen.py" line="193" />
         <source>Back to counting</source>
         <translation>Volver a contar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="196" />
+        <location filename="../../pos/ui/count_screen.py" line="195" />
         <source>Variance report (PDF)…</source>
         <translation>Informe de diferencias (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="199" />
+        <location filename="../../pos/ui/count_screen.py" line="198" />
         <source>Approve and adjust stock</source>
         <translation>Aprobar y ajustar existencias</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="220" />
+        <location filename="../../pos/ui/count_screen.py" line="219" />
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="221" />
+        <location filename="../../pos/ui/count_screen.py" line="220" />
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="227" />
+        <location filename="../../pos/ui/count_screen.py" line="226" />
         <source>Counting · %1 · started %2 by %3</source>
         <translation>Contando · %1 · empezado %2 por %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="237" />
+        <location filename="../../pos/ui/count_screen.py" line="236" />
         <source>in review</source>
         <translation>en revisión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="237" />
+        <location filename="../../pos/ui/count_screen.py" line="236" />
         <source>approved</source>
         <translation>aprobado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="238" />
+        <location filename="../../pos/ui/count_screen.py" line="237" />
         <source>cancelled</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="239" />
+        <location filename="../../pos/ui/count_screen.py" line="238" />
         <source>Review · %1 · %2</source>
         <translation>Revisión · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="243" />
+        <location filename="../../pos/ui/count_screen.py" line="242" />
         <source>%1 products checked, %2 with a variance. Net value %3 (absolute %4). %5 still need a reason. Expected = on hand at the start + sales and other movements until each product was counted.</source>
         <translation>%1 productos revisados, %2 con diferencia. Valor neto %3 (absoluto %4). A %5 les falta el motivo. Esperado = existencias al empezar + ventas y otros movimientos hasta que se contó cada producto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="291" />
+        <location filename="../../pos/ui/count_screen.py" line="290" />
         <source>Taken back: %1 × %2 — counted so far: %3</source>
         <translation>Deshecho: %1 × %2 — contado hasta ahora: %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="293" />
+        <location filename="../../pos/ui/count_screen.py" line="292" />
         <source>%1 × %2 — counted so far: %3</source>
         <translation>%1 × %2 — contado hasta ahora: %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="322" />
+        <location filename="../../pos/ui/count_screen.py" line="321" />
         <source>Count cancelled; nothing was changed.</source>
         <translation>Recuento anulado; no se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="351" />
+        <location filename="../../pos/ui/count_screen.py" line="350" />
         <source>Stock adjusted. The online store is updated in the background.</source>
         <translation>Existencias ajustadas. La tienda online se actualiza en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="365" />
+        <location filename="../../pos/ui/count_screen.py" line="366" />
         <source>Save variance report</source>
         <translation>Guardar informe de diferencias</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="370" />
-        <location filename="../../pos/ui/count_screen.py" line="381" />
+        <location filename="../../pos/ui/count_screen.py" line="371" />
+        <location filename="../../pos/ui/count_screen.py" line="382" />
         <source>Could not save the file: %1</source>
         <translation>No se pudo guardar el archivo: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="375" />
+        <location filename="../../pos/ui/count_screen.py" line="376" />
         <source>Save counts for another till</source>
         <translation>Guardar el recuento para otra caja</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="387" />
+        <location filename="../../pos/ui/count_screen.py" line="388" />
         <source>Merge counts from another till</source>
         <translation>Unir el recuento de otra caja</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="397" />
+        <location filename="../../pos/ui/count_screen.py" line="398" />
         <source>Could not read the file: %1</source>
         <translation>No se pudo leer el archivo: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="403" />
+        <location filename="../../pos/ui/count_screen.py" line="404" />
         <source>%1 entries merged, %2 were already here.</source>
         <translation>%1 lecturas unidas, %2 ya estaban.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="406" />
+        <location filename="../../pos/ui/count_screen.py" line="407" />
         <source>Unknown here: %1</source>
         <translation>Desconocidos aquí: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/count_screen.py" line="408" />
+        <location filename="../../pos/ui/count_screen.py" line="409" />
         <source>Not in this count: %1</source>
         <translation>Fuera de este recuento: %1</translation>
     </message>
@@ -558,23 +558,23 @@
         <translation>Visor de cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="53" />
+        <location filename="../../pos/ui/customer_display.py" line="54" />
         <source>Welcome to %1</source>
         <translation>Bienvenido a %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="69" />
-        <location filename="../../pos/ui/customer_display.py" line="74" />
+        <location filename="../../pos/ui/customer_display.py" line="92" />
+        <location filename="../../pos/ui/customer_display.py" line="97" />
         <source>TOTAL %1</source>
         <translation>TOTAL %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="73" />
+        <location filename="../../pos/ui/customer_display.py" line="96" />
         <source>Thank you for your purchase!</source>
         <translation>¡Gracias por su compra!</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="75" />
+        <location filename="../../pos/ui/customer_display.py" line="98" />
         <source>Change %1</source>
         <translation>Cambio %1</translation>
     </message>
@@ -582,137 +582,137 @@
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="46" />
+        <location filename="../../pos/ui/dashboard_view.py" line="47" />
         <source>Today at a glance</source>
         <translation>El día de hoy</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="57" />
+        <location filename="../../pos/ui/dashboard_view.py" line="58" />
         <source>Net sales</source>
         <translation>Ventas netas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="58" />
+        <location filename="../../pos/ui/dashboard_view.py" line="59" />
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="59" />
+        <location filename="../../pos/ui/dashboard_view.py" line="60" />
         <source>Average ticket</source>
         <translation>Ticket medio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="60" />
+        <location filename="../../pos/ui/dashboard_view.py" line="61" />
         <source>Online store: waiting / refused</source>
         <translation>Tienda online: en espera / rechazados</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="61" />
+        <location filename="../../pos/ui/dashboard_view.py" line="62" />
         <source>Stock count</source>
         <translation>Inventario</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="67" />
+        <location filename="../../pos/ui/dashboard_view.py" line="68" />
         <source>Sales by hour</source>
         <translation>Ventas por hora</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="69" />
+        <location filename="../../pos/ui/dashboard_view.py" line="70" />
         <source>Tenders</source>
         <translation>Formas de pago</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="71" />
+        <location filename="../../pos/ui/dashboard_view.py" line="72" />
         <source>Best sellers (by amount)</source>
         <translation>Más vendidos (por importe)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="73" />
+        <location filename="../../pos/ui/dashboard_view.py" line="74" />
         <source>Online store vs. shop (units; + the store shows more)</source>
         <translation>Tienda online frente a tienda física (uds.; + la web muestra más)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="87" />
+        <location filename="../../pos/ui/dashboard_view.py" line="88" />
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="89" />
+        <location filename="../../pos/ui/dashboard_view.py" line="90" />
         <source>Online store…</source>
         <translation>Tienda online…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="91" />
+        <location filename="../../pos/ui/dashboard_view.py" line="92" />
         <source>Stock count…</source>
         <translation>Inventario…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="93" />
+        <location filename="../../pos/ui/dashboard_view.py" line="94" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="103" />
+        <location filename="../../pos/ui/dashboard_view.py" line="104" />
         <source>Today, %1</source>
         <translation>Hoy, %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="104" />
+        <location filename="../../pos/ui/dashboard_view.py" line="105" />
         <source>Sales %1 − returns %2</source>
         <translation>Ventas %1 − devoluciones %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="110" />
+        <location filename="../../pos/ui/dashboard_view.py" line="111" />
         <source>none open</source>
         <translation>ninguno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="112" />
+        <location filename="../../pos/ui/dashboard_view.py" line="113" />
         <source>counting</source>
         <translation>contando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="112" />
+        <location filename="../../pos/ui/dashboard_view.py" line="113" />
         <source>in review</source>
         <translation>en revisión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="115" />
+        <location filename="../../pos/ui/dashboard_view.py" line="116" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="115" />
+        <location filename="../../pos/ui/dashboard_view.py" line="116" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="115" />
+        <location filename="../../pos/ui/dashboard_view.py" line="116" />
         <source>Wallet</source>
         <translation>Monedero</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="116" />
+        <location filename="../../pos/ui/dashboard_view.py" line="117" />
         <source>Voucher</source>
         <translation>Vale</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="117" />
+        <location filename="../../pos/ui/dashboard_view.py" line="118" />
         <source>No sales yet today.</source>
         <translation>Hoy aún no hay ventas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="124" />
+        <location filename="../../pos/ui/dashboard_view.py" line="125" />
         <source>The online store agrees with the shop.</source>
         <translation>La tienda online coincide con la tienda física.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="126" />
+        <location filename="../../pos/ui/dashboard_view.py" line="127" />
         <source>Refused by the online store (open the sync panel to retry or resolve):</source>
         <translation>Rechazado por la tienda online (abra el panel de sincronización para reintentar o resolver):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dashboard_view.py" line="131" />
+        <location filename="../../pos/ui/dashboard_view.py" line="132" />
         <source>Nothing refused by the online store.</source>
         <translation>La tienda online no ha rechazado nada.</translation>
     </message>
@@ -848,32 +848,32 @@
 <context>
     <name>DriftModel</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="88" />
+        <location filename="../../pos/ui/sync_panel.py" line="95" />
         <source>SKU</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="88" />
+        <location filename="../../pos/ui/sync_panel.py" line="95" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="88" />
+        <location filename="../../pos/ui/sync_panel.py" line="95" />
         <source>In shop</source>
         <translation>En tienda</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="88" />
+        <location filename="../../pos/ui/sync_panel.py" line="95" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="89" />
+        <location filename="../../pos/ui/sync_panel.py" line="96" />
         <source>Not yet sent</source>
         <translation>Sin enviar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="89" />
+        <location filename="../../pos/ui/sync_panel.py" line="96" />
         <source>Difference</source>
         <translation>Diferencia</translation>
     </message>
@@ -947,52 +947,52 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="36" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="35" />
         <source>Full invoice for %1</source>
         <translation>Factura completa del ticket %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="49" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="48" />
         <source>NIF / CIF / RFC</source>
         <translation>NIF / CIF / RFC</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="55" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="54" />
         <source>Name or company</source>
         <translation>Nombre o razón social</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="56" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="55" />
         <source>Tax ID</source>
         <translation>NIF / CIF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="57" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="56" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="58" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="57" />
         <source>E-mail (optional)</source>
         <translation>Correo electrónico (opcional)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="66" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="65" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="68" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="67" />
         <source>Issue invoice and save PDF</source>
         <translation>Emitir factura y guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="86" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="87" />
         <source>Save invoice as PDF</source>
         <translation>Guardar factura en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="92" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="93" />
         <source>Invoice %1 issued, but the PDF could not be saved: %2</source>
         <translation>Factura %1 emitida, pero no se pudo guardar el PDF: %2</translation>
     </message>
@@ -1683,37 +1683,37 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="68" />
+        <location filename="../../pos/ui/sync_panel.py" line="72" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="68" />
+        <location filename="../../pos/ui/sync_panel.py" line="72" />
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="68" />
+        <location filename="../../pos/ui/sync_panel.py" line="72" />
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="68" />
+        <location filename="../../pos/ui/sync_panel.py" line="72" />
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="69" />
+        <location filename="../../pos/ui/sync_panel.py" line="73" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="79" />
+        <location filename="../../pos/ui/sync_panel.py" line="83" />
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="79" />
+        <location filename="../../pos/ui/sync_panel.py" line="83" />
         <source>Refused</source>
         <translation>Rechazado</translation>
     </message>
@@ -1854,82 +1854,82 @@
 <context>
     <name>PickupQueueModel</name>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="68" />
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="68" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="68" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="68" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="70" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="70" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="69" />
         <source>Ordered</source>
         <translation>Pedido el</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="74" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="73" />
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="74" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="73" />
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="74" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="73" />
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="75" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="74" />
         <source>Partly collected</source>
         <translation>Recogido en parte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="75" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="74" />
         <source>Collected</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="76" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="75" />
         <source>Not collected</source>
         <translation>No recogido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="76" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="75" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="84" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="83" />
         <source>Paid here</source>
         <translation>Cobrado aquí</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="86" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="85" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="86" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="85" />
         <source>Pay here</source>
         <translation>Paga en tienda</translation>
     </message>
@@ -1937,221 +1937,221 @@
 <context>
     <name>PickupsDialog</name>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="96" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="95" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="109" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="108" />
         <source>To collect</source>
         <translation>Por recoger</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="110" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="109" />
         <source>Not collected in time</source>
         <translation>No recogidos a tiempo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="111" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="198" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="110" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="199" />
         <source>Needs a manager</source>
         <translation>Para el encargado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="116" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="115" />
         <source>Order number, name, e-mail, phone, or scan the customer's code</source>
         <translation>Número de pedido, nombre, correo, teléfono, o escanee el código del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="154" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="155" />
         <source>Start preparing</source>
         <translation>Empezar a preparar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="155" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="156" />
         <source>Ready: tell the customer</source>
         <translation>Listo: avisar al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="156" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="342" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="349" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="157" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="343" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="350" />
         <source>Hand over</source>
         <translation>Entregar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="157" />
-        <location filename="../../pos/ui/pickups_dialog.py" line="404" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="158" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="405" />
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="162" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="163" />
         <source>Print pick list</source>
         <translation>Imprimir hoja de preparación</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="163" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="164" />
         <source>Pick list PDF</source>
         <translation>Hoja de preparación en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="165" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="166" />
         <source>Reprint pickup receipt</source>
         <translation>Reimprimir justificante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="166" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="167" />
         <source>Pickup receipt PDF</source>
         <translation>Justificante en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="168" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="169" />
         <source>Sell extra items</source>
         <translation>Vender más artículos</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="169" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="170" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="189" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="190" />
         <source>%1 orders flagged as not collected.</source>
         <translation>%1 pedidos marcados como no recogidos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="237" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="238" />
         <source>%1 orders to collect.</source>
         <translation>%1 pedidos por recoger.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="241" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="242" />
         <source>paid here</source>
         <translation>cobrado aquí</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="243" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="244" />
         <source>paid online</source>
         <translation>pagado online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="245" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="246" />
         <source>to pay here: %1</source>
         <translation>se cobra aquí: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="425" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="426" />
         <source>No receipt printer is configured: save the pick list as PDF.</source>
         <translation>No hay impresora de tickets: guarde la hoja de preparación en PDF.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="428" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="429" />
         <source>Pick list sent to the printer.</source>
         <translation>Hoja de preparación enviada a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="450" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="451" />
         <source>No receipt printer is configured: save the pickup receipt as PDF.</source>
         <translation>No hay impresora de tickets: guarde el justificante de recogida en PDF.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="453" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="454" />
         <source>Pickup receipt sent to the printer.</source>
         <translation>Justificante de recogida enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="481" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="484" />
         <source>Save as PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="481" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="484" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="487" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="490" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="489" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="492" />
         <source>Saved %1.</source>
         <translation>Guardado %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="254" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="255" />
         <source>picked %1, collected %2</source>
         <translation>preparado %1, recogido %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="276" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="277" />
         <source>No order matches %1.</source>
         <translation>Ningún pedido coincide con %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="299" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="300" />
         <source>Preparing: scan each item as you pick it.</source>
         <translation>Preparando: escanee cada artículo al cogerlo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="310" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="311" />
         <source>Picked.</source>
         <translation>Preparado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="316" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="317" />
         <source>Ready. The customer gets an e-mail from the online store.</source>
         <translation>Listo. El cliente recibe un correo de la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="340" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="341" />
         <source>Tick the lines the customer takes now.</source>
         <translation>Marque las líneas que el cliente se lleva ahora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="343" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="344" />
         <source>Code from the customer's e-mail (or leave empty to record an ID check):</source>
         <translation>Código del correo del cliente (o déjelo vacío para registrar una comprobación de DNI):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="349" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="350" />
         <source>ID document checked (type and last digits):</source>
         <translation>Documento comprobado (tipo y últimas cifras):</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="368" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="369" />
         <source>Handed over. The online order is completed in the background.</source>
         <translation>Entregado. El pedido online se completa en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="370" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="371" />
         <source>Part handed over; the rest stays waiting.</source>
         <translation>Entregado en parte; el resto sigue pendiente de recoger.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="372" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="373" />
         <source>No receipt printer: save the pickup receipt as PDF if the customer wants it.</source>
         <translation>Sin impresora: guarde el justificante en PDF si el cliente lo quiere.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="390" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="391" />
         <source>Payment for order %1</source>
         <translation>Cobro del pedido %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="392" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="393" />
         <source>Not handed over: the payment was not taken.</source>
         <translation>No se ha entregado: no se ha cobrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="404" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="405" />
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="407" />
+        <location filename="../../pos/ui/pickups_dialog.py" line="408" />
         <source>Order cancelled.</source>
         <translation>Pedido cancelado.</translation>
     </message>
@@ -2359,68 +2359,68 @@
 <context>
     <name>ReceiptPanel</name>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="37" />
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="66" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="36" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="65" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="50" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="49" />
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="51" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="50" />
         <source>Gift receipt</source>
         <translation>Ticket regalo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="52" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="51" />
         <source>Save as PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="53" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="52" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="68" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="67" />
         <source>Refund</source>
         <translation>Reembolso</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="85" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="84" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="88" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="87" />
         <source>No receipt printer is configured.</source>
         <translation>No hay impresora de tickets configurada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="90" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="89" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="97" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="96" />
         <source>Save receipt as PDF</source>
         <translation>Guardar ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="103" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="104" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="105" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="106" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="118" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="119" />
         <source>Invoice %1 issued.</source>
         <translation>Factura %1 emitida.</translation>
     </message>
@@ -2967,94 +2967,94 @@
 <context>
     <name>SaleSidePanel</name>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="32" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="39" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="45" />
-        <location filename="../../pos/ui/sale_side_panel.py" line="93" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="54" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="108" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="46" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="55" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="47" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="56" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="50" />
-        <location filename="../../pos/ui/sale_side_panel.py" line="105" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="59" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="120" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="51" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="60" />
         <source>Park (F9)</source>
         <translation>Aparcar (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="52" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="61" />
         <source>Resume (F10)</source>
         <translation>Recuperar (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="53" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="62" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="54" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="63" />
         <source>Open drawer</source>
         <translation>Abrir cajón</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="55" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="64" />
         <source>Last receipt</source>
         <translation>Último ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="56" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="65" />
         <source>Price (F6)</source>
         <translation>Precio (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="57" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="66" />
         <source>Void sale (F7)</source>
         <translation>Anular venta (F7)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="71" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="80" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="72" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="81" />
         <source>Discount (F5)</source>
         <translation>Descuento (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="73" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="82" />
         <source>Void line (F8)</source>
         <translation>Anular línea (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="77" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="86" />
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="86" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="101" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="89" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="104" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
@@ -3077,7 +3077,7 @@
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="250" />
+        <location filename="../../pos/ui/sale_view.py" line="251" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
@@ -3200,154 +3200,154 @@
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="83" />
+        <location filename="../../pos/ui/shift_dialog.py" line="82" />
         <source>Shift and cash</source>
         <translation>Turno y caja</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="109" />
-        <location filename="../../pos/ui/shift_dialog.py" line="198" />
+        <location filename="../../pos/ui/shift_dialog.py" line="108" />
+        <location filename="../../pos/ui/shift_dialog.py" line="197" />
         <source>Cash in</source>
         <translation>Entrada de caja</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="110" />
-        <location filename="../../pos/ui/shift_dialog.py" line="198" />
+        <location filename="../../pos/ui/shift_dialog.py" line="109" />
+        <location filename="../../pos/ui/shift_dialog.py" line="197" />
         <source>Cash out</source>
         <translation>Salida de caja</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="111" />
+        <location filename="../../pos/ui/shift_dialog.py" line="110" />
         <source>X report (mid-shift)</source>
         <translation>Informe X (parcial)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="112" />
+        <location filename="../../pos/ui/shift_dialog.py" line="111" />
         <source>Close shift (Z)…</source>
         <translation>Cierre de caja (Z)…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="113" />
+        <location filename="../../pos/ui/shift_dialog.py" line="112" />
         <source>Last Z report</source>
         <translation>Último cierre Z</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="118" />
+        <location filename="../../pos/ui/shift_dialog.py" line="117" />
         <source>Back to the sale</source>
         <translation>Volver a la venta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="124" />
+        <location filename="../../pos/ui/shift_dialog.py" line="123" />
         <source>Close shift: blind count</source>
         <translation>Cierre de caja: recuento a ciegas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="127" />
+        <location filename="../../pos/ui/shift_dialog.py" line="126" />
         <source>Count the cash in the drawer by note and coin. What the till expects is shown only after the count is confirmed.</source>
         <translation>Cuente el efectivo del cajón por billetes y monedas. Lo que la caja espera se muestra solo después de confirmar el recuento.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="134" />
+        <location filename="../../pos/ui/shift_dialog.py" line="133" />
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="137" />
+        <location filename="../../pos/ui/shift_dialog.py" line="136" />
         <source>Confirm count and close (Z)</source>
         <translation>Confirmar recuento y cerrar (Z)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="160" />
+        <location filename="../../pos/ui/shift_dialog.py" line="159" />
         <source>Expected cash</source>
         <translation>Efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="161" />
+        <location filename="../../pos/ui/shift_dialog.py" line="160" />
         <source>Counted cash</source>
         <translation>Efectivo contado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="162" />
+        <location filename="../../pos/ui/shift_dialog.py" line="161" />
         <source>Cash variance</source>
         <translation>Descuadre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="173" />
+        <location filename="../../pos/ui/shift_dialog.py" line="172" />
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="174" />
+        <location filename="../../pos/ui/shift_dialog.py" line="173" />
         <source>Save as PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="176" />
+        <location filename="../../pos/ui/shift_dialog.py" line="175" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="185" />
+        <location filename="../../pos/ui/shift_dialog.py" line="184" />
         <source>No shift is open on this till.</source>
         <translation>No hay ningún turno abierto en esta caja.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="189" />
+        <location filename="../../pos/ui/shift_dialog.py" line="188" />
         <source>Shift %1 · opened %2 by %3 · float %4</source>
         <translation>Turno %1 · abierto %2 por %3 · fondo %4</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="212" />
+        <location filename="../../pos/ui/shift_dialog.py" line="211" />
         <source>%1: %2 recorded.</source>
         <translation>%1: %2 registrada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="251" />
+        <location filename="../../pos/ui/shift_dialog.py" line="250" />
         <source>Shift %1 closed · Z %2</source>
         <translation>Turno %1 cerrado · Z %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="254" />
+        <location filename="../../pos/ui/shift_dialog.py" line="253" />
         <source>X report · shift %1</source>
         <translation>Informe X · turno %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="262" />
+        <location filename="../../pos/ui/shift_dialog.py" line="261" />
         <source>Balanced</source>
         <translation>Cuadra</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="264" />
+        <location filename="../../pos/ui/shift_dialog.py" line="263" />
         <source>over</source>
         <translation>sobra</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="266" />
+        <location filename="../../pos/ui/shift_dialog.py" line="265" />
         <source>short</source>
         <translation>falta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="277" />
+        <location filename="../../pos/ui/shift_dialog.py" line="276" />
         <source>No receipt printer is configured: save the report as PDF.</source>
         <translation>No hay impresora de tickets configurada: guarde el informe en PDF.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="280" />
+        <location filename="../../pos/ui/shift_dialog.py" line="279" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="287" />
+        <location filename="../../pos/ui/shift_dialog.py" line="286" />
         <source>Save report as PDF</source>
         <translation>Guardar informe en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="297" />
+        <location filename="../../pos/ui/shift_dialog.py" line="298" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialog.py" line="299" />
+        <location filename="../../pos/ui/shift_dialog.py" line="300" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
@@ -3690,32 +3690,32 @@
         <translation>Gestión…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="107" />
+        <location filename="../../pos/ui/staff_tools.py" line="110" />
         <source>Open at lock: %1</source>
         <translation>Abierta al bloquear: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="148" />
+        <location filename="../../pos/ui/staff_tools.py" line="151" />
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="151" />
+        <location filename="../../pos/ui/staff_tools.py" line="154" />
         <source>Locked after a while without use. Type your PIN: the sale is kept.</source>
         <translation>Bloqueada tras un rato sin uso. Escriba su PIN: la venta se conserva.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="166" />
+        <location filename="../../pos/ui/staff_tools.py" line="176" />
         <source>Till closed</source>
         <translation>Caja cerrada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="168" />
+        <location filename="../../pos/ui/staff_tools.py" line="178" />
         <source>Shift %1</source>
         <translation>Turno %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="202" />
+        <location filename="../../pos/ui/staff_tools.py" line="212" />
         <source>%1: only for %2 and above.</source>
         <translation>%1: solo para %2 o superior.</translation>
     </message>
@@ -4137,97 +4137,270 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="108" />
+        <location filename="../../pos/ui/sync_panel.py" line="115" />
         <source>Online store synchronisation</source>
         <translation>Sincronización con la tienda online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="118" />
+        <location filename="../../pos/ui/sync_panel.py" line="125" />
         <source>Last problem: %1</source>
         <translation>Último problema: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="134" />
+        <location filename="../../pos/ui/sync_panel.py" line="145" />
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="135" />
+        <location filename="../../pos/ui/sync_panel.py" line="146" />
         <source>Stock differences</source>
         <translation>Diferencias de stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="141" />
+        <location filename="../../pos/ui/sync_panel.py" line="152" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="142" />
-        <location filename="../../pos/ui/sync_panel.py" line="175" />
+        <location filename="../../pos/ui/sync_panel.py" line="153" />
+        <location filename="../../pos/ui/sync_panel.py" line="186" />
         <source>Mark as resolved</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="143" />
+        <location filename="../../pos/ui/sync_panel.py" line="154" />
         <source>Reload catalogue</source>
         <translation>Recargar catálogo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="144" />
+        <location filename="../../pos/ui/sync_panel.py" line="155" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="148" />
+        <location filename="../../pos/ui/sync_panel.py" line="159" />
         <source>Store settings…</source>
         <translation>Configurar tienda…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="166" />
-        <location filename="../../pos/ui/sync_panel.py" line="173" />
+        <location filename="../../pos/ui/sync_panel.py" line="177" />
+        <location filename="../../pos/ui/sync_panel.py" line="184" />
         <source>Select a refused document first.</source>
         <translation>Seleccione primero un documento rechazado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="175" />
+        <location filename="../../pos/ui/sync_panel.py" line="186" />
         <source>What was done in the store?</source>
         <translation>¿Qué se hizo en la tienda online?</translation>
     </message>
 </context>
 <context>
+    <name>SyncReason</name>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="33" />
+        <source>Line %1: %2 is not linked to an online product. Reload the catalogue, or link it in the store, then retry.</source>
+        <translation>Línea %1: %2 no está enlazado con ningún producto online. Recargue el catálogo o enlácelo en la tienda, y reintente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="36" />
+        <source>Line %1 (%2): the quantity and amounts must be positive.</source>
+        <translation>Línea %1 (%2): la cantidad y los importes deben ser positivos.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="38" />
+        <source>Line %1: the online store has no tax rate for tax code %2.</source>
+        <translation>Línea %1: la tienda online no tiene tipo de impuesto para el código %2.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="41" />
+        <source>The document is incomplete and cannot be sent.</source>
+        <translation>El documento está incompleto y no se puede enviar.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="43" />
+        <source>The sale is in %1 but the online store works in %2.</source>
+        <translation>La venta está en %1, pero la tienda online trabaja en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="46" />
+        <source>%1 is not linked to an online product.</source>
+        <translation>%1 no está enlazado con ningún producto online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="48" />
+        <source>The online store only counts stock in whole units (not %1).</source>
+        <translation>La tienda online solo cuenta el stock en unidades enteras (no %1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="51" />
+        <source>This online store cannot take stock adjustments.</source>
+        <translation>Esta tienda online no admite ajustes de stock.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="53" />
+        <source>This till cannot send documents of this kind (%1).</source>
+        <translation>Esta caja no sabe enviar documentos de este tipo (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="55" />
+        <source>The document has values the online store cannot read.</source>
+        <translation>El documento tiene valores que la tienda online no puede leer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="58" />
+        <source>Order %1 no longer exists in the online store.</source>
+        <translation>El pedido %1 ya no existe en la tienda online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="60" />
+        <source>The original sale %1 never reached the online store: refund it online by hand.</source>
+        <translation>La venta original %1 nunca llegó a la tienda online: haga el reembolso online a mano.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="63" />
+        <source>%1 is not on online order %2.</source>
+        <translation>%1 no está en el pedido online %2.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="65" />
+        <source>Online order %1: that line was already refunded online, so this return was not sent again.</source>
+        <translation>Pedido online %1: esa línea ya se reembolsó online, así que esta devolución no se ha enviado otra vez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="68" />
+        <source>Order %1 was cancelled online.</source>
+        <translation>El pedido %1 se canceló online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="70" />
+        <source>Order %1 was already completed online.</source>
+        <translation>El pedido %1 ya estaba completado online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="73" />
+        <source>The wallet movement is missing from this till's records.</source>
+        <translation>Falta el movimiento del monedero en los registros de esta caja.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="75" />
+        <source>No wallet credentials are set up for the online store.</source>
+        <translation>No hay credenciales del monedero configuradas para la tienda online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="77" />
+        <source>The customer has no online account yet: waiting for it to be created.</source>
+        <translation>El cliente aún no tiene cuenta online: se espera a que se cree.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="79" />
+        <source>The amount held never reached the online store: nothing to give back.</source>
+        <translation>El importe retenido nunca llegó a la tienda online: no hay nada que devolver.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="82" />
+        <source>The store address does not answer as a WordPress site: check the address, and that permalinks are not set to 'Plain'.</source>
+        <translation>La dirección de la tienda no responde como un sitio WordPress: revise la dirección y que los enlaces permanentes no estén en «Simple».</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="85" />
+        <source>The store does not offer this service: is WooCommerce active and up to date?</source>
+        <translation>La tienda no ofrece este servicio: ¿está WooCommerce activo y actualizado?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="87" />
+        <source>The site has no WooCommerce: is the plugin installed and active?</source>
+        <translation>El sitio no tiene WooCommerce: ¿está el plugin instalado y activo?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="89" />
+        <source>The store address redirects to %1: set that address in the store settings.</source>
+        <translation>La dirección de la tienda redirige a %1: ponga esa dirección en la configuración de la tienda.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="92" />
+        <source>The online store did not answer in time.</source>
+        <translation>La tienda online no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="94" />
+        <source>The online store cannot be reached.</source>
+        <translation>No se puede conectar con la tienda online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="96" />
+        <source>The connection to the online store dropped before its answer.</source>
+        <translation>La conexión con la tienda online se cortó antes de su respuesta.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="98" />
+        <source>The online store's security certificate was not accepted.</source>
+        <translation>No se aceptó el certificado de seguridad de la tienda online.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="100" />
+        <source>The online store gave an answer the till cannot read.</source>
+        <translation>La tienda online dio una respuesta que la caja no entiende.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="106" />
+        <source>The online store refused the credentials.</source>
+        <translation>La tienda online rechazó las credenciales.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="108" />
+        <source>The online store asked the till to wait (too many requests).</source>
+        <translation>La tienda online pidió a la caja que espere (demasiadas peticiones).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="110" />
+        <source>The online store had an internal error (HTTP %1).</source>
+        <translation>La tienda online tuvo un error interno (HTTP %1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="112" />
+        <source>The online store refused it (HTTP %1).</source>
+        <translation>La tienda online lo rechazó (HTTP %1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sync_reasons.py" line="125" />
+        <source>The online store refused the refund.</source>
+        <translation>La tienda online rechazó el reembolso.</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="46" />
+        <location filename="../../pos/ui/sync_panel.py" line="47" />
         <source>● Online store: not connected</source>
         <translation>● Tienda online: sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="48" />
+        <location filename="../../pos/ui/sync_panel.py" line="49" />
         <source>● Online store: credentials refused</source>
         <translation>● Tienda online: credenciales rechazadas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="52" />
+        <location filename="../../pos/ui/sync_panel.py" line="53" />
         <source>● Online store: offline since %1</source>
         <translation>● Tienda online: sin conexión desde %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="55" />
+        <location filename="../../pos/ui/sync_panel.py" line="56" />
         <source>● Online store: sending</source>
         <translation>● Tienda online: enviando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="57" />
+        <location filename="../../pos/ui/sync_panel.py" line="58" />
         <source>● Online store: up to date</source>
         <translation>● Tienda online: al día</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="59" />
+        <location filename="../../pos/ui/sync_panel.py" line="60" />
         <source>%1 pending</source>
         <translation>%1 pendientes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="61" />
+        <location filename="../../pos/ui/sync_panel.py" line="62" />
         <source>%1 refused</source>
         <translation>%1 rechazados</translation>
     </message>

@@ -179,24 +179,25 @@ def error_from_response(status: int, data: Any, headers: Mapping[str, str], url:
         details = data.get("data")
         if isinstance(details, dict) and isinstance(details.get("params"), dict) and details["params"]:
             message += " " + "; ".join(str(v) for v in details["params"].values())
+    said = {"store_message": message.strip()} if message.strip() else {}  # the store's own words, for the panel
     message = message.strip() or f"HTTP {status}"
     text = f"{message} [{code}]" if code else message
     if status in (401, 403):
         if "timestamp" in message.lower():
             text += " (check the till's clock: OAuth signatures are only valid for 15 minutes)"
-        return AuthError(f"store refused the credentials: {text}", code=code, status=status)
+        return AuthError(f"store refused the credentials: {text}", code=code, status=status, params=said)
     if status == 429 or status in TRANSIENT_4XX:
-        return TransientError(f"store asked us to wait: {text}", code=code, status=status,
+        return TransientError(f"store asked us to wait: {text}", code=code, status=status, params=said,
                               retry_after=parse_retry_after(headers.get("Retry-After")))
     if status >= 500:
         if code in PERMANENT_500_CODES:
-            return PermanentError(f"store refused the request: {text}", code=code, status=status)
-        return TransientError(f"store error: {text}", code=code, status=status,
+            return PermanentError(f"store refused the request: {text}", code=code, status=status, params=said)
+        return TransientError(f"store error: {text}", code=code, status=status, params=said,
                               retry_after=parse_retry_after(headers.get("Retry-After")))
     if status == 404 and code == "rest_no_route":
         return PermanentError(f"{url}: the store has no such REST route ({message}). Is WooCommerce active and "
                               "up to date?", code=code, status=status)
-    return PermanentError(text, code=code, status=status)
+    return PermanentError(text, code=code, status=status, params=said)
 
 
 class WooClient:
@@ -266,7 +267,7 @@ class WooClient:
             target = redact(headers.get("Location", "?"))
             raise PermanentError(f"{url} redirects to {target}: set the store URL to the final address "
                                  "(e.g. https://…) — requests are not re-sent across redirects",
-                                 code="redirect", status=status)
+                                 code="redirect", status=status, params={"target": target})
         content_type = headers.get("Content-Type", "")
         yield_to_till()  # decoding a page of orders holds the GIL for milliseconds: not during a sale's commit
         try:

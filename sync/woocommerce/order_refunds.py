@@ -63,7 +63,7 @@ class OrderRefundsMixin(ConnectorState):
             resp = self._client.post(f"wc/v3/orders/{order_id}/refunds", body)
         except TransientError as exc:
             if exc.code == CANNOT_REFUND:
-                raise PermanentError(exc.message, code=CANNOT_REFUND, status=exc.status) from None
+                raise PermanentError(exc.message, code=CANNOT_REFUND, status=exc.status, params=exc.params) from None
             raise
         if not isinstance(resp.data, dict):
             raise TransientError(f"order {order_id}: the refund answer is not a refund; list refunds before retrying",

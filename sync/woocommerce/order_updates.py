@@ -69,7 +69,8 @@ class OrderUpdatesMixin(ConnectorState):
         if current.get("status") == status and not body:
             return replace_extra(order_ref(current), already=True)
         if current.get("status") in refusing:
-            raise PermanentError(f"order {order_id} is {current.get('status')} online", code=conflict, status=409)
+            raise PermanentError(f"order {order_id} is {current.get('status')} online", code=conflict, status=409,
+                                 params={"order": current.get("number") or order_id})
         if current.get("status") != status:
             body["status"] = status
         resp = self._client.request("PUT", f"wc/v3/orders/{order_id}", json_body=body)

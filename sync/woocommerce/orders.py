@@ -77,22 +77,25 @@ def tax_percent(line: Mapping[str, Any], options: OrderOptions) -> Decimal:
             continue
         if percent.is_finite() and 0 <= percent < 100:
             return percent
-    raise PermanentError(f"line {line.get('line_no')}: unknown tax rate for tax code {code!r}", code="unknown_tax_rate")
+    raise PermanentError(f"line {line.get('line_no')}: unknown tax rate for tax code {code!r}", code="unknown_tax_rate",
+                         params={"line": line.get("line_no"), "tax_code": code})
 
 
 def _line_item(line: Mapping[str, Any], options: OrderOptions, places: int) -> tuple[dict[str, Any], int]:
     """One ``line_items`` entry and the gross amount WooCommerce will compute for it."""
-    label = f"line {line.get('line_no')} ({line.get('sku') or line.get('name') or '?'})"
+    product = line.get("sku") or line.get("name") or "?"
+    label = f"line {line.get('line_no')} ({product})"
+    where = {"line": line.get("line_no"), "product": product}
     remote_id = line.get("remote_id")
     if not isinstance(remote_id, int) or isinstance(remote_id, bool) or remote_id <= 0:
         raise PermanentError(f"unknown product in {label}: it is not linked to an online product "
                              "(no remote id); sync the catalogue or link it before sending this sale",
-                             code="unknown_product")
+                             code="unknown_product", params=where)
     qty_milli = int(line.get("qty_milli") or 0)
     total = int(line.get("total_minor") or 0)
     discount = int(line.get("discount_minor") or 0)
     if qty_milli <= 0 or total < 0 or discount < 0:
-        raise PermanentError(f"{label}: quantity and amounts must be positive", code="invalid_line")
+        raise PermanentError(f"{label}: quantity and amounts must be positive", code="invalid_line", params=where)
     percent = tax_percent(line, options)
     item: dict[str, Any] = {}
     parent = line.get("remote_parent_id")
@@ -151,7 +154,7 @@ def build_order(payload: Mapping[str, Any], options: OrderOptions, store_currenc
     currency = str(payload.get("currency") or store_currency or "")
     if store_currency and currency and currency.upper() != store_currency.upper():
         raise PermanentError(f"sale {sale_uuid} is in {currency} but the online store uses {store_currency}",
-                             code="currency_mismatch")
+                             code="currency_mismatch", params={"currency": currency, "store_currency": store_currency})
     places = exponent(currency)
     lines = [ln for ln in payload.get("lines") or [] if isinstance(ln, Mapping)]
     if not lines:

@@ -61,7 +61,8 @@ def write_stock(client: WooClient, remote_id: int, parent_id: int | None, quanti
                 applied: tuple[str, ...]) -> RemoteStock:
     """Set the stock to ``quantity`` and record ``applied`` (newest first, trimmed), in one ``PUT``."""
     if isinstance(quantity, bool) or not isinstance(quantity, int):
-        raise PermanentError(f"stock must be a whole number, not {quantity!r}", code="bad_quantity")
+        raise PermanentError(f"stock must be a whole number, not {quantity!r}", code="bad_quantity",
+                             params={"quantity": quantity})
     body = {"manage_stock": True, "stock_quantity": quantity,
             "meta_data": [{"key": APPLIED_META, "value": ",".join(applied[:KEEP_APPLIED])}]}
     return _parse(client.request("PUT", _path(remote_id, parent_id), json_body=body).data, remote_id)

@@ -5,14 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
+
 from pos.domain.cart import Cart, ProductRef
 from pos.domain.discount import Discount
 from pos.domain.money import Money
+from pos.domain.sync_reason import reason
 from pos.domain.tax import ES_GENERAL, ES_SUPER_REDUCED
 from pos.formatting import Formatter
 from pos.services.dto import CartLineView, OutboxItem
 from pos.ui.cart_model import CartModel
 from pos.ui.sync_panel import OutboxModel
+from tests.ui.conftest import use_language
 
 
 def _lines() -> tuple[CartLineView, ...]:
@@ -35,15 +39,21 @@ def test_cart_model_contract(qtmodeltester) -> None:  # type: ignore[no-untyped-
 
 
 def test_outbox_model_contract(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    use_language("en")
     model = OutboxModel(Formatter("en_US"))
     now = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
     model.set_items([
         OutboxItem(1, "sale.completed", "u1", "T01-000001", "pending", 0, None, now, None),
-        OutboxItem(2, "sale.completed", "u2", "T01-000002", "parked", 3, "400 rest_invalid_param bad", now, None),
+        OutboxItem(2, "sale.completed", "u2", "T01-000002", "parked", 3,
+                   reason("rest_invalid_param", "store refused: bad [rest_invalid_param]", 400, store_message="bad"),
+                   now, None),
     ])
     qtmodeltester.check(model)
     assert model.index(1, 1).data() == "T01-000002"
-    assert model.index(1, 4).data() == "400 rest_invalid_param bad"
+    assert model.index(1, 4).data() == "The online store refused it (HTTP 400). bad"
+    assert model.index(1, 4).data(Qt.ItemDataRole.ToolTipRole) == "400 rest_invalid_param: store refused: bad " \
+        "[rest_invalid_param]"
+    assert model.index(0, 4).data() == "" and model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_drift_model_contract(qtmodeltester) -> None:  # type: ignore[no-untyped-def]

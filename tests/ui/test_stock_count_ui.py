@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 from pos.app import Services
 from pos.domain.cart import Cart
 from pos.domain.payment import Tender, TenderKind
+from pos.domain.sync_reason import reason
 from pos.ledger.models import OutboxEvent, Sale, StockLevel
 from pos.services.catalog import to_ref
 from tests.ui.conftest import login, make_window, on_next_modal, open_shift, screenshot
@@ -145,7 +146,9 @@ def test_dashboard_shows_today_in_charts(qtbot, services: Services) -> None:  # 
             s.execute(update(Sale).where(Sale.id == sale_id).values(
                 created_at=today + timedelta(hours=9 + (i * 7) % 11, minutes=5)))
         s.execute(update(OutboxEvent).where(OutboxEvent.id == 2).values(
-            status="parked", last_error="400 woocommerce_rest_product_invalid_id Invalid ID."))
+            status="parked", last_error=reason(
+                "woocommerce_rest_product_invalid_id", "ID no válido. [woocommerce_rest_product_invalid_id]", 400,
+                store_message="ID no válido.").encode()))
         for code, online in ((LIMONES, 5), (CAFE, -3)):
             level = s.get(StockLevel, services.catalog.by_barcode(code).product_id)
             assert level is not None
@@ -176,4 +179,4 @@ def test_dashboard_shows_today_in_charts(qtbot, services: Services) -> None:  # 
     assert {d.name: int(d.drift) for d in view.drift} == {services.catalog.by_barcode(LIMONES).name: 2,
                                                           services.catalog.by_barcode(CAFE).name: -8}
     assert sorted(seen["tenders"]) == ["Efectivo", "Tarjeta"]  # type: ignore[type-var]
-    assert "Invalid ID" in str(seen["parked"])
+    assert "La tienda online lo rechazó (HTTP 400). ID no válido." in str(seen["parked"])

@@ -65,3 +65,28 @@ def test_status_bar_and_panel_show_sent_and_refused_sales(qtbot, synced: Service
 
     on_next_modal(inspect, "syncPanel")
     window.findChild(QPushButton, "syncPanelButton").click()
+
+
+def test_panel_says_why_in_spanish_while_the_store_is_down(qtbot, synced: Services) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, synced)
+    label = window.findChild(QLabel, "syncStatusLabel")
+    qtbot.waitUntil(lambda: "al día" in label.text(), timeout=15000)
+    assert synced.sync is not None and synced.sync.sandbox is not None
+    synced.sync.sandbox.faults.down = True
+    login(qtbot, window, "9999")
+    scan(qtbot, window, LECHE)
+    _pay_exact(qtbot, window)  # the sale is made locally all the same, and waits for the store
+    qtbot.waitUntil(lambda: "sin conexión desde" in label.text() and "1 pendientes" in label.text(), timeout=15000)
+
+    def inspect(panel) -> None:  # type: ignore[no-untyped-def]
+        problem = panel.findChild(QLabel, "lastProblemLabel").text()
+        assert problem.startswith("Último problema: ") and "tienda online" in problem, problem
+        table = panel.findChild(QTableView, "outboxTable")
+        assert table.model().index(0, 0).data() == "En espera"
+        assert "tienda online" in table.model().index(0, 4).data()
+        screenshot(panel, "sync_panel_offline.png")
+        panel.accept()
+
+    on_next_modal(inspect, "syncPanel")
+    window.findChild(QPushButton, "syncPanelButton").click()
+    synced.sync.sandbox.faults.down = False

@@ -10,6 +10,7 @@ from sqlalchemy import update
 from pos.domain.cart import Cart
 from pos.domain.money import Money
 from pos.domain.payment import Tender, TenderKind
+from pos.domain.sync_reason import SyncReason
 from pos.ledger.models import OutboxEvent, Sale, StockLevel
 from pos.services.catalog import to_ref
 from pos.services.dashboard import DashboardService
@@ -66,7 +67,7 @@ def test_todays_figures_equal_the_ledger(till: Till) -> None:
     leche = till.catalog.by_barcode(LECHE)
     assert top[leche.sku].quantity == 4 and top[leche.sku].revenue.minor == 4 * leche.price.minor
     assert view.top_products[0].revenue.minor >= view.top_products[-1].revenue.minor
-    assert (view.pending, view.parked) == (3, 1) and view.parked_items[0].last_error == "400 bad"
+    assert (view.pending, view.parked) == (3, 1) and view.parked_items[0].reason == SyncReason(detail="400 bad")
     assert [d.sku for d in view.drift] == [till.catalog.by_barcode(LIMONES).sku]
     assert view.count is None and len(view.suggestions) == 5
     assert view.day == datetime.now().astimezone().date()

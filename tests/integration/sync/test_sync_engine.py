@@ -6,6 +6,7 @@ from collections import Counter
 
 from sqlalchemy import select
 
+from pos.domain.sync_reason import SyncReason
 from pos.ledger.models import OutboxEvent, Product
 from tests.integration.sync.conftest import EANS, Shop, uuids_of
 
@@ -86,7 +87,10 @@ def test_unknown_product_is_parked_without_blocking_others(shop: Shop) -> None:
     assert engine.status.parked == 1
     with shop.ledger.read() as s:
         parked = s.scalars(select(OutboxEvent).where(OutboxEvent.status == "parked")).one()
-        assert parked.aggregate_uuid == bad.sale_uuid and parked.last_error
+        assert parked.aggregate_uuid == bad.sale_uuid
+        why = SyncReason.decode(parked.last_error)  # what the panel says, in the manager's language
+    assert why is not None and why.code == "unknown_product"
+    assert dict(why.params) == {"line": "1", "product": "LOCAL-ONLY-1"} and "LOCAL-ONLY-1" in why.detail
     assert uuids_of(shop.pos_orders()) == [good.sale_uuid]
 
 
