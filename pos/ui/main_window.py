@@ -31,6 +31,7 @@ from pos.ui.staff_tools import StaffTools
 from pos.ui.store_settings_dialog import StoreSettingsDialog
 from pos.ui.sync_panel import SyncPanel, status_text
 from pos.ui.theme import style
+from pos.ui.widgets import TapLabel
 
 
 class MainWindow(QMainWindow):
@@ -102,21 +103,18 @@ class MainWindow(QMainWindow):
         style(bar)
         self.cashier_label = QLabel(self.tr("Not logged in"))
         self.cashier_label.setObjectName("cashierLabel")
+        self.logout_button = QPushButton(self.tr("Log out"))
+        self.logout_button.setObjectName("logoutButton")
+        self.logout_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.logout_button.clicked.connect(self.sale_view.logout_requested.emit)
+        self.logout_button.hide()  # shown while someone is logged in
         self.shift_label = QLabel()
         self.shift_label.setObjectName("shiftStatusLabel")
         self.shift_label.hide()  # shown once shifts are wired (set_staff_tools)
-        self.sync_status_label = QLabel()
-        self.sync_status_label.setObjectName("syncStatusLabel")
-        self.sync_panel_button = QPushButton(self.tr("Online store…"))
-        self.sync_panel_button.setObjectName("syncPanelButton")
-        self.sync_panel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.sync_panel_button.setEnabled(False)
-        self.sync_panel_button.clicked.connect(self.open_sync_panel)
-        self.devices_button = QPushButton(self.tr("Devices…"))
-        self.devices_button.setObjectName("devicesButton")
-        self.devices_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.devices_button.setEnabled(False)
-        self.devices_button.clicked.connect(self.open_devices)
+        # Touching the online store's status opens the sync panel; the printer's, the devices screen.
+        self.sync_status_label = TapLabel("syncStatusLabel")
+        self.sync_status_label.setToolTip(self.tr("Online store: what waits, what was refused"))
+        self.sync_status_label.clicked.connect(self.open_sync_panel)
         self._open_support = open_support
         self.support_button = QPushButton(self.tr("Support…"))
         self.support_button.setObjectName("supportButton")
@@ -124,16 +122,16 @@ class MainWindow(QMainWindow):
         self.support_button.setEnabled(False)
         self.support_button.setVisible(open_support is not None)
         self.support_button.clicked.connect(self.open_support)
-        self.printer_status_label = QLabel()
-        self.printer_status_label.setObjectName("printerStatusLabel")
+        self.printer_status_label = TapLabel("printerStatusLabel")
+        self.printer_status_label.clicked.connect(self.open_devices)
         self.scanner_status_label = QLabel()
         self.scanner_status_label.setObjectName("scannerStatusLabel")
         self.scanner_status_label.hide()  # only serial scanners have a status worth showing
         self.clock_label = QLabel()
         self.staff_tools = StaffTools(self)
-        for widget in (self.cashier_label, self.shift_label, self.sync_status_label, self.sync_panel_button,
-                       self.printer_status_label, self.scanner_status_label, self.devices_button,
-                       self.support_button, *self.staff_tools.buttons):
+        for widget in (self.cashier_label, self.logout_button, self.shift_label, self.sync_status_label,
+                       self.printer_status_label, self.scanner_status_label, self.support_button,
+                       *self.staff_tools.buttons):
             bar.addWidget(widget)
         self.sale_view.sale_completed.connect(lambda _receipt: self._wake_sync())
         self.show_sync_status(None)
@@ -218,8 +216,7 @@ class MainWindow(QMainWindow):
 
     def show_printer_status(self, status: PrinterStatus | None) -> None:
         text, colour = printer_text(status)
-        self.printer_status_label.setText(text)
-        self.printer_status_label.setStyleSheet(f"color:{colour}; font-weight:bold;")
+        self.printer_status_label.show_status(text, colour)
         self.printer_status_label.setToolTip(status.detail if status else "")
         if self.devices_dialog is not None:
             self.devices_dialog.show_printer_status(status)
@@ -246,11 +243,7 @@ class MainWindow(QMainWindow):
     def show_sync_status(self, status: SyncStatus | None) -> None:
         self._sync_status = status
         text, colour = status_text(status, self._fmt)
-        self.sync_status_label.setText(text)
-        self.sync_status_label.setStyleSheet(f"color:{colour}; font-weight:bold;")
-        configured = status is not None and status.configured
-        self.sync_panel_button.setVisible(configured or self._store_setup is not None)
-        self.sync_panel_button.setEnabled(self._user is not None)
+        self.sync_status_label.show_status(text, colour)
 
     def open_sync_panel(self) -> None:
         if self._user is None:
@@ -276,11 +269,11 @@ class MainWindow(QMainWindow):
 
     def _on_login(self, user: UserView) -> None:
         self._user = user
-        self.devices_button.setEnabled(self._open_devices is not None)
         self.support_button.setEnabled(True)
         role = {"cashier": self.tr("Cashier"), "supervisor": self.tr("Supervisor"),
                 "manager": self.tr("Manager"), "admin": self.tr("Admin")}.get(user.role, user.role)
         self.cashier_label.setText(f"{role}: {user.name}")
+        self.logout_button.show()
         self.sale_view.start(self.staff_tools.till_after_login(user) or self._new_till(user))
         self.stack.setCurrentWidget(self.staff_tools.page_after_login(user) or self.sale_view)
         self.show_sync_status(self._sync_status)
@@ -293,10 +286,10 @@ class MainWindow(QMainWindow):
             till.park(self.tr("Open at logout"))
         self.sale_view.till = None
         self._user = None
-        self.devices_button.setEnabled(False)
         self.support_button.setEnabled(False)
         self.show_sync_status(self._sync_status)
         self.cashier_label.setText(self.tr("Not logged in"))
+        self.logout_button.hide()
         self.stack.setCurrentWidget(self.login_view)
         self.login_view.reset()
         self.staff_tools.logged_out()

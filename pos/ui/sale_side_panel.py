@@ -1,6 +1,6 @@
 """The sale screen's right side: the total with its tax breakdown, the action buttons (customer,
-pickups, returns, park, resume, drawer, last receipt, price, void, log out), the keypad with the
-line actions, and the PAY button at the bottom."""
+pickups, returns, park, resume, drawer, last receipt, price, void), the keypad with the line actions,
+and the PAY button at the bottom. (Log out is in the status bar, by the cashier's name.)"""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from pos.ui.sale_view import SaleView
 
 
-_TAX_ROWS = 5  # a discount line and up to four VAT rates (Spain: 21, 10, 4 and 0 %)
+# Reserved: a discount line and three VAT rates (Spain: 21, 10 and 4 %); a ticket with a fourth (0 %) grows
+# the panel once. Every row reserved is one less for a 768-px screen.
+_TAX_ROWS = 4
 
 
 def sale_button(text: str, slot: Callable[[], object], name: str = "") -> QPushButton:
@@ -32,8 +34,11 @@ class SaleSidePanel(QFrame):
         self._view = view
         self._fmt = fmt
         layout = QVBoxLayout(self)
+        margins = layout.contentsMargins()
+        layout.setContentsMargins(margins.left(), 0, 0, 0)  # the window's own margins are enough
         # TOTAL with the VAT lines under it on the left, the amount large on the right: the screen has
-        # to fit 1280×800 with every touch target at least 44 px high.
+        # to fit a 1366×768 screen (a maximized window under a taskbar: about 700 px high) with every
+        # touch target at least 44 px high.
         total_row = QHBoxLayout()
         captions = QVBoxLayout()
         caption = QLabel(self.tr("TOTAL"))
@@ -59,15 +64,13 @@ class SaleSidePanel(QFrame):
             button.setToolTip(self.tr("Available once the online store is connected"))
         self.park_button = sale_button(self.tr("Park (F9)"), view.park, "parkButton")
         self.resume_button = sale_button(self.tr("Resume (F10)"), view.resume, "resumeButton")
-        self.logout_button = sale_button(self.tr("Log out"), view.logout_requested.emit, "logoutButton")
         self.no_sale_button = sale_button(self.tr("Open drawer"), view.no_sale, "noSaleButton")
         self.last_receipt_button = sale_button(self.tr("Last receipt"), view.show_last_receipt, "lastReceiptButton")
         self.price_button = sale_button(self.tr("Price (F6)"), view.change_price, "priceButton")
         self.void_sale_button = sale_button(self.tr("Void sale (F7)"), view.void_sale, "voidSaleButton")
         for i, button in enumerate((self.customer_button, self.pickups_button, self.returns_button,
                                     self.park_button, self.resume_button, self.no_sale_button,
-                                    self.last_receipt_button, self.price_button, self.void_sale_button,
-                                    self.logout_button)):
+                                    self.last_receipt_button, self.price_button, self.void_sale_button)):
             actions.addWidget(button, i // 3, i % 3)
         layout.addLayout(actions)
 
@@ -93,6 +96,15 @@ class SaleSidePanel(QFrame):
         gains a rate must not grow the panel, re-laying out and repainting the whole window mid-scan."""
         self.taxes_label.ensurePolished()
         self.taxes_label.setFixedHeight(self.taxes_label.fontMetrics().lineSpacing() * _TAX_ROWS + 4)
+
+    def keep_labels_whole(self) -> None:
+        """No button narrower than its words (call once styled): the theme's touch-size minimum would
+        otherwise let a 1024-px-wide screen cut "Anular venta (F7)" short; the cart gives way instead."""
+        for button in self.findChildren(QPushButton):
+            button.ensurePolished()
+            words = button.fontMetrics().horizontalAdvance(button.text())
+            # In the button's own style sheet: a later re-polish would reset a plain setMinimumWidth.
+            button.setStyleSheet(f"QPushButton {{ min-width: {words}px; }}")
 
     def show_cart(self, view: CartView) -> None:
         """The open ticket's total, its discount and VAT lines, and the attached customer's name."""

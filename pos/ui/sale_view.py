@@ -97,13 +97,14 @@ class SaleView(QWidget):
         self.total_label, self.taxes_label = side.total_label, side.taxes_label
         self.customer_button, self.pickups_button = side.customer_button, side.pickups_button
         self.returns_button, self.park_button = side.returns_button, side.park_button
-        self.resume_button, self.logout_button = side.resume_button, side.logout_button
+        self.resume_button = side.resume_button
         self.no_sale_button, self.last_receipt_button = side.no_sale_button, side.last_receipt_button
         self.price_button, self.void_sale_button = side.price_button, side.void_sale_button
         self.quantity_button, self.discount_button = side.quantity_button, side.discount_button
         self.void_button = side.void_button
         style(side)
         side.reserve_tax_rows()
+        side.keep_labels_whole()
         body.addWidget(side, 2)
 
         QShortcut(QKeySequence(Qt.Key.Key_F12), self, activated=self.pay)

@@ -146,9 +146,9 @@ class StaffTools(QObject):
         window.sale_view.results.dismiss()
         window._user = None
         self.logged_out()
-        window.devices_button.setEnabled(False)
         window.show_sync_status(window._sync_status)
         window.cashier_label.setText(self.tr("Locked"))
+        window.logout_button.hide()  # the locked cashier's ticket waits for their PIN
         window.stack.setCurrentWidget(window.login_view)
         window.login_view.reset()
         window.login_view.error.setText(self.tr("Locked after a while without use. Type your PIN: the sale is "

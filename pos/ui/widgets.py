@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QLabel, QPushButton
 
 
 def make_button(text: str, slot: Callable[[], object], name: str = "", *, keep_focus: bool = False) -> QPushButton:
@@ -18,3 +19,28 @@ def make_button(text: str, slot: Callable[[], object], name: str = "", *, keep_f
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.clicked.connect(lambda _checked=False: slot())
     return widget
+
+
+class TapLabel(QLabel):
+    """A status line that opens its details when touched or clicked. Still a QLabel (acceptance tests and
+    screen readers read it as one); it replaces a label-plus-button pair, so the status bar keeps room
+    for what it tells on a 1024- or 1366-px-wide screen."""
+
+    clicked = Signal()
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(44)  # a touch target, like every button
+
+    def show_status(self, text: str, colour: str) -> None:
+        """The words, in bold and ``colour``, framed so that it reads as something to touch."""
+        self.setText(text)
+        self.setStyleSheet(f"color:{colour}; font-weight:bold; border:1px solid #c5c9d0; border-radius:6px; "
+                           "padding:0 8px;")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)

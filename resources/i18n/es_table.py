@@ -890,4 +890,5 @@ TRANSLATIONS = {
     "The online store had an internal error (HTTP %1).": "La tienda online tuvo un error interno (HTTP %1).",
     "The online store refused it (HTTP %1).": "La tienda online lo rechazó (HTTP %1).",
     "The online store refused the refund.": "La tienda online rechazó el reembolso.",
+    "Online store: what waits, what was refused": "Tienda online: lo que espera y lo que se rechazó",
 }

@@ -1195,98 +1195,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="49" />
+        <location filename="../../pos/ui/main_window.py" line="50" />
         <source>Mostrador — %1 · till %2</source>
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="103" />
-        <location filename="../../pos/ui/main_window.py" line="299" />
+        <location filename="../../pos/ui/main_window.py" line="104" />
+        <location filename="../../pos/ui/main_window.py" line="291" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="110" />
-        <source>Online store…</source>
-        <translation>Tienda online…</translation>
+        <location filename="../../pos/ui/main_window.py" line="106" />
+        <source>Log out</source>
+        <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="115" />
-        <source>Devices…</source>
-        <translation>Dispositivos…</translation>
+        <location filename="../../pos/ui/main_window.py" line="116" />
+        <source>Online store: what waits, what was refused</source>
+        <translation>Tienda online: lo que espera y lo que se rechazó</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="121" />
+        <location filename="../../pos/ui/main_window.py" line="119" />
         <source>Support…</source>
         <translation>Soporte…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="157" />
+        <location filename="../../pos/ui/main_window.py" line="155" />
         <source>Keyboard-wedge scanner (USB)</source>
         <translation>Escáner de teclado (USB)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="181" />
+        <location filename="../../pos/ui/main_window.py" line="179" />
         <source>Scan the customer's extra items: they go on a normal sale.</source>
         <translation>Escanee los artículos que el cliente añade: van en una venta normal.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="202" />
+        <location filename="../../pos/ui/main_window.py" line="200" />
         <source>Only a manager can change the devices.</source>
         <translation>Solo un encargado puede cambiar los dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="214" />
+        <location filename="../../pos/ui/main_window.py" line="212" />
         <source>Only a manager can open Support.</source>
         <translation>Solo un encargado puede abrir Soporte.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="229" />
+        <location filename="../../pos/ui/main_window.py" line="226" />
         <source>● Scanner: wrong settings</source>
         <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="231" />
+        <location filename="../../pos/ui/main_window.py" line="228" />
         <source>● Scanner: connected</source>
         <translation>● Escáner: conectado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="233" />
+        <location filename="../../pos/ui/main_window.py" line="230" />
         <source>● Scanner: unplugged, retrying</source>
         <translation>● Escáner: desconectado, reintentando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="235" />
+        <location filename="../../pos/ui/main_window.py" line="232" />
         <source>● Scanner: not working</source>
         <translation>● Escáner: no funciona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="272" />
+        <location filename="../../pos/ui/main_window.py" line="265" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="281" />
+        <location filename="../../pos/ui/main_window.py" line="273" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="281" />
+        <location filename="../../pos/ui/main_window.py" line="273" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="282" />
+        <location filename="../../pos/ui/main_window.py" line="274" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="282" />
+        <location filename="../../pos/ui/main_window.py" line="274" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="293" />
+        <location filename="../../pos/ui/main_window.py" line="286" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -2967,94 +2967,89 @@
 <context>
     <name>SaleSidePanel</name>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="39" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="44" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="54" />
-        <location filename="../../pos/ui/sale_side_panel.py" line="108" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="59" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="120" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="55" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="60" />
         <source>Pickups</source>
         <translation>Recogidas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="56" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="61" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="59" />
-        <location filename="../../pos/ui/sale_side_panel.py" line="120" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="64" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="132" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="60" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="65" />
         <source>Park (F9)</source>
         <translation>Aparcar (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="61" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="66" />
         <source>Resume (F10)</source>
         <translation>Recuperar (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="62" />
-        <source>Log out</source>
-        <translation>Cerrar sesión</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="63" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="67" />
         <source>Open drawer</source>
         <translation>Abrir cajón</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="64" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="68" />
         <source>Last receipt</source>
         <translation>Último ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="65" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="69" />
         <source>Price (F6)</source>
         <translation>Precio (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="66" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="70" />
         <source>Void sale (F7)</source>
         <translation>Anular venta (F7)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="80" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="83" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="81" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="84" />
         <source>Discount (F5)</source>
         <translation>Descuento (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="82" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="85" />
         <source>Void line (F8)</source>
         <translation>Anular línea (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="86" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="89" />
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="101" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="113" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="104" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="116" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
@@ -3077,7 +3072,7 @@
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="251" />
+        <location filename="../../pos/ui/sale_view.py" line="252" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
@@ -3695,7 +3690,7 @@
         <translation>Abierta al bloquear: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="151" />
+        <location filename="../../pos/ui/staff_tools.py" line="150" />
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
@@ -4147,49 +4142,49 @@
         <translation>Último problema: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="145" />
+        <location filename="../../pos/ui/sync_panel.py" line="148" />
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="146" />
+        <location filename="../../pos/ui/sync_panel.py" line="149" />
         <source>Stock differences</source>
         <translation>Diferencias de stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="152" />
+        <location filename="../../pos/ui/sync_panel.py" line="155" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="153" />
-        <location filename="../../pos/ui/sync_panel.py" line="186" />
+        <location filename="../../pos/ui/sync_panel.py" line="156" />
+        <location filename="../../pos/ui/sync_panel.py" line="189" />
         <source>Mark as resolved</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="154" />
+        <location filename="../../pos/ui/sync_panel.py" line="157" />
         <source>Reload catalogue</source>
         <translation>Recargar catálogo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="155" />
+        <location filename="../../pos/ui/sync_panel.py" line="158" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="159" />
+        <location filename="../../pos/ui/sync_panel.py" line="162" />
         <source>Store settings…</source>
         <translation>Configurar tienda…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="177" />
-        <location filename="../../pos/ui/sync_panel.py" line="184" />
+        <location filename="../../pos/ui/sync_panel.py" line="180" />
+        <location filename="../../pos/ui/sync_panel.py" line="187" />
         <source>Select a refused document first.</source>
         <translation>Seleccione primero un documento rechazado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sync_panel.py" line="186" />
+        <location filename="../../pos/ui/sync_panel.py" line="189" />
         <source>What was done in the store?</source>
         <translation>¿Qué se hizo en la tienda online?</translation>
     </message>

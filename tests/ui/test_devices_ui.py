@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView
 
 from pos.app import Services, prepare
@@ -32,7 +34,7 @@ def test_devices_screen(qtbot, tmp_path: Path, printer: FakePrinter) -> None:  #
     try:
         window = make_window(qtbot, services)
         login(qtbot, window, "1234")
-        window.findChild(QPushButton, "devicesButton").click()  # a cashier may not
+        QTest.mouseClick(window.findChild(QLabel, "printerStatusLabel"), Qt.MouseButton.LeftButton)  # a cashier may not
         assert "encargado" in window.sale_view.message.text()
         window.sale_view.logout_requested.emit()
         login(qtbot, window, "9999")
@@ -51,7 +53,7 @@ def test_devices_screen(qtbot, tmp_path: Path, printer: FakePrinter) -> None:  #
             dialog.accept()
 
         on_next_modal(use, "devicesDialog")
-        window.findChild(QPushButton, "devicesButton").click()
+        QTest.mouseClick(window.findChild(QLabel, "printerStatusLabel"), Qt.MouseButton.LeftButton)
         assert window.findChild(QTableView, "cartTable").model().rowCount() == 0  # nothing was sold
         assert services.printer is not None and services.printer.wait_idle(5)
         assert "€".encode("cp858") in b"".join(printer.wait_jobs(1))  # the test page arrived

@@ -1,0 +1,38 @@
+"""The sale screen on the screens counters have: a 1366×768 laptop or all-in-one with a taskbar (a
+maximized window about 698 px high) and 1280×800, in Spanish (the longer words): nothing cut short."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from pos.app import Services
+from tests.ui.conftest import login, make_window, scan, screenshot
+
+LECHE = "8412345600012"
+
+
+def _cut_short(window: QWidget) -> list[str]:
+    """Visible buttons and status-bar labels narrower than their words (plus the style's padding)."""
+    short = []
+    for button in window.findChildren(QPushButton):
+        if button.isVisible() and button.text() and button.width() < button.fontMetrics().horizontalAdvance(
+                button.text()) + 12:
+            short.append(f"{button.objectName() or button.text()!r}: {button.width()} px")
+    for label in window.statusBar().findChildren(QLabel):
+        if label.isVisible() and label.text() and label.width() < label.fontMetrics().horizontalAdvance(label.text()):
+            short.append(f"{label.objectName() or label.text()!r}: {label.width()} px")
+    return short
+
+
+@pytest.mark.parametrize("size", [(1366, 698), (1280, 800)])
+def test_the_sale_screen_fits_whole(qtbot, services: Services, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, services)
+    login(qtbot, window)
+    scan(qtbot, window, LECHE)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=5000)  # no minimum larger than the screen
+    assert _cut_short(window) == []
+    assert window.findChild(QPushButton, "payButton").geometry().bottom() < window.statusBar().geometry().top()
+    if size == (1366, 698):
+        screenshot(window, "sale_screen_1366x698.png")
