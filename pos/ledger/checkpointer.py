@@ -38,6 +38,7 @@ CHECKPOINT_DELAY_S = 0.05  # writes within this time are flushed together
 # URGENT_FACTOR times the threshold.
 CHECKPOINT_PATIENCE_S = 3.0
 URGENT_FACTOR = 4
+BUSY_WARN_AFTER = 10  # checkpoints refused as busy in a row before the log warns
 
 
 def wal_frames_pending(path: Path) -> int | None:
@@ -137,6 +138,7 @@ class Checkpointer:
 
     def _run(self) -> None:
         con: sqlite3.Connection | None = None
+        busy = 0  # checkpoints refused in a row because another connection held the lock
         try:
             while True:
                 self._dirty.wait()
@@ -158,11 +160,21 @@ class Checkpointer:
                     with background_gate(self.path):
                         con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                     self.checkpoints += 1
+                    busy = 0
                 except sqlite3.Error as exc:  # busy or I/O: the next write asks again; never fatal
-                    log.warning("WAL checkpoint of %s failed: %s", self.path, exc)
+                    busy = busy + 1 if _is_busy(exc) else 0
+                    # Busy is what a connection closing (it checkpoints as the last one goes) or another
+                    # process's checkpoint looks like: worth a warning only when it keeps happening.
+                    level = logging.DEBUG if 0 < busy < BUSY_WARN_AFTER else logging.WARNING
+                    log.log(level, "WAL checkpoint of %s failed: %s", self.path, exc)
         finally:
             if con is not None:
                 con.close()
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 _CHECKPOINTERS: dict[Path, Checkpointer] = {}

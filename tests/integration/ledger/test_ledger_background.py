@@ -4,10 +4,12 @@ the engine letting the till's threads go first (``pos/ledger/foreground.py``).""
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -511,3 +513,33 @@ def test_a_till_polling_the_ledger_slows_the_engine_down_not_per_call(ledger: Le
         stop.set()
         screen.join(10)
     assert took and took[0] < 40 * foreground.MAX_WAIT_S / 2
+
+
+def test_a_checkpoint_refused_as_busy_warns_only_when_it_keeps_happening(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A connection closing checkpoints as the last one goes, and then ours is refused: every shutdown used to
+    # leave "WAL checkpoint … failed: database is locked" in the log as a warning.
+    monkeypatch.setattr(checkpointer_module, "BUSY_WARN_AFTER", 3)
+    path = tmp_path / "busy.sqlite3"
+    with closing(sqlite3.connect(path, isolation_level=None)) as setup:
+        setup.execute("PRAGMA journal_mode=WAL")
+        setup.execute("CREATE TABLE t (x)")
+    holder = sqlite3.connect(path, isolation_level=None)  # an exclusive lock: every checkpoint is refused
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("INSERT INTO t VALUES (1)")
+    checkpointer = checkpointer_module.Checkpointer(path, delay_s=0.01, pages=0)
+    checkpointer.attach()
+    caplog.set_level(logging.DEBUG, logger=checkpointer_module.__name__)
+    try:
+        for _ in range(4):
+            seen = len(caplog.records)
+            checkpointer.written()
+            deadline = time.monotonic() + 10
+            while len(caplog.records) == seen and time.monotonic() < deadline:
+                time.sleep(0.01)
+    finally:
+        checkpointer.detach()
+        holder.close()
+    levels = [r.levelno for r in caplog.records if "failed: database is locked" in r.getMessage()]
+    assert levels[:4] == [logging.DEBUG, logging.DEBUG, logging.WARNING, logging.WARNING]
+    assert checkpointer.checkpoints == 0
