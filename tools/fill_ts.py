@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 
 def main(ts_path: str, table_path: str) -> int:
-    table: dict[str, str] = runpy.run_path(table_path)["TRANSLATIONS"]
+    table: dict[str, str | tuple[str, str]] = runpy.run_path(table_path)["TRANSLATIONS"]
     tree = ET.parse(ts_path)
     missing = []
     for message in tree.iter("message"):
@@ -20,7 +20,15 @@ def main(ts_path: str, table_path: str) -> int:
         translation = message.find("translation")
         if translation is None:
             translation = ET.SubElement(message, "translation")
-        if source in table:
+        if source in table and message.get("numerus") == "yes":
+            # Plural forms (Spanish: one, other), from a (singular, plural) pair in the table.
+            for form in list(translation):
+                translation.remove(form)
+            translation.text = None
+            for text in table[source]:
+                ET.SubElement(translation, "numerusform").text = text
+            translation.attrib.pop("type", None)
+        elif source in table:
             translation.text = table[source]
             translation.attrib.pop("type", None)
         elif not translation.text:

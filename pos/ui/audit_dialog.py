@@ -117,7 +117,7 @@ class AuditLogDialog(QDialog):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.status.setText(self.tr("%1 entries").replace("%1", str(len(rows))))
+        self.status.setText(self.tr("%n entries", "", len(rows)))
         if intact:
             self.chain.setText(self.tr("✔ Chain intact: no entry was altered"))
             self.chain.setStyleSheet("color:#0b6e2f; font-weight:bold;")

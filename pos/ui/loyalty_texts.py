@@ -18,7 +18,7 @@ def age_text(at: datetime, now: datetime | None = None) -> str:
         return QCoreApplication.translate("Loyalty", "%1 min ago").replace("%1", str(seconds // 60))
     if seconds < 48 * 3600:
         return QCoreApplication.translate("Loyalty", "%1 h ago").replace("%1", str(seconds // 3600))
-    return QCoreApplication.translate("Loyalty", "%1 days ago").replace("%1", str(seconds // 86400))
+    return QCoreApplication.translate("Loyalty", "%n days ago", None, seconds // 86400)
 
 
 def balance_text(view: BalanceView, fmt: Formatter) -> tuple[str, str]:

@@ -187,7 +187,7 @@ class PickupsDialog(QDialog):
         if index == TAB_NO_SHOWS:
             flagged = self._pickups.flag_no_shows(self._user)  # overdue orders become "not collected"
             if flagged:
-                self._say(self.tr("%1 orders flagged as not collected.").replace("%1", str(len(flagged))))
+                self._say(self.tr("%n orders flagged as not collected.", "", len(flagged)))
         if index == TAB_MANAGER:
             self._update_manager_tab()
         else:
@@ -235,7 +235,7 @@ class PickupsDialog(QDialog):
         self.slip_button.setEnabled(slip)
         self.slip_pdf_button.setEnabled(slip)
         if pickup is None:
-            self.detail.setText(self.tr("%1 orders to collect.").replace("%1", str(self.model.rowCount())))
+            self.detail.setText(self.tr("%n orders to collect.", "", self.model.rowCount()))
             return
         contact = " · ".join(x for x in (pickup.email, pickup.phone) if x)
         if pickup.paid_by_sale_uuid:

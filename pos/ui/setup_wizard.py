@@ -279,7 +279,7 @@ class PrinterPage(QWizardPage):
                 if printer.uri not in known:
                     self.uri.addItem(f"{printer.label} — {printer.uri}", printer.uri)
             count = len(found or [])
-            self.result.setText(self.tr("%1 printer(s) found.").replace("%1", str(count)) if error is None
+            self.result.setText(self.tr("%n printer(s) found.", "", count) if error is None
                                 else describe(error))
             if count and self.uri.currentData() == "none":
                 self.uri.setCurrentIndex(1)

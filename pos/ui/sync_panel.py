@@ -57,9 +57,9 @@ def status_text(status: SyncStatus | None, fmt: Formatter) -> tuple[str, str]:
     else:
         text, colour = QCoreApplication.translate("SyncStatus", "● Online store: up to date"), "#0b6e2f"
     if status.pending:
-        text += " · " + QCoreApplication.translate("SyncStatus", "%1 pending").replace("%1", str(status.pending))
+        text += " · " + QCoreApplication.translate("SyncStatus", "%n pending", None, status.pending)
     if status.parked:
-        text += " · " + QCoreApplication.translate("SyncStatus", "%1 refused").replace("%1", str(status.parked))
+        text += " · " + QCoreApplication.translate("SyncStatus", "%n refused", None, status.parked)
         colour = "#b3261e"
     return text, colour
 

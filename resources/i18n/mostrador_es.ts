@@ -109,10 +109,10 @@
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../pos/ui/audit_dialog.py" line="120" />
-        <source>%1 entries</source>
-        <translation>%1 entradas</translation>
+        <source>%n entries</source>
+        <translation><numerusform>%n entrada</numerusform><numerusform>%n entradas</numerusform></translation>
     </message>
     <message>
         <location filename="../../pos/ui/audit_dialog.py" line="122" />
@@ -1060,10 +1060,10 @@
         <source>%1 h ago</source>
         <translation>hace %1 h</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../pos/ui/loyalty_texts.py" line="21" />
-        <source>%1 days ago</source>
-        <translation>hace %1 días</translation>
+        <source>%n days ago</source>
+        <translation><numerusform>hace %n día</numerusform><numerusform>hace %n días</numerusform></translation>
     </message>
     <message>
         <location filename="../../pos/ui/loyalty_texts.py" line="27" />
@@ -2016,16 +2016,6 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="190" />
-        <source>%1 orders flagged as not collected.</source>
-        <translation>%1 pedidos marcados como no recogidos.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/pickups_dialog.py" line="238" />
-        <source>%1 orders to collect.</source>
-        <translation>%1 pedidos por recoger.</translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/pickups_dialog.py" line="242" />
         <source>paid here</source>
         <translation>cobrado aquí</translation>
@@ -2084,6 +2074,16 @@
         <location filename="../../pos/ui/pickups_dialog.py" line="255" />
         <source>picked %1, collected %2</source>
         <translation>preparado %1, recogido %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/pickups_dialog.py" line="190" />
+        <source>%n orders flagged as not collected.</source>
+        <translation><numerusform>%n pedido marcado como no recogido.</numerusform><numerusform>%n pedidos marcados como no recogidos.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/pickups_dialog.py" line="238" />
+        <source>%n orders to collect.</source>
+        <translation><numerusform>%n pedido por recoger.</numerusform><numerusform>%n pedidos por recoger.</numerusform></translation>
     </message>
     <message>
         <location filename="../../pos/ui/pickups_dialog.py" line="277" />
@@ -2340,10 +2340,10 @@
         <source>Looking for printers…</source>
         <translation>Buscando impresoras…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../pos/ui/setup_wizard.py" line="282" />
-        <source>%1 printer(s) found.</source>
-        <translation>%1 impresora(s) encontrada(s).</translation>
+        <source>%n printer(s) found.</source>
+        <translation><numerusform>%n impresora encontrada.</numerusform><numerusform>%n impresoras encontradas.</numerusform></translation>
     </message>
     <message>
         <location filename="../../pos/ui/setup_wizard.py" line="293" />
@@ -4389,15 +4389,15 @@
         <source>● Online store: up to date</source>
         <translation>● Tienda online: al día</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../pos/ui/sync_panel.py" line="60" />
-        <source>%1 pending</source>
-        <translation>%1 pendientes</translation>
+        <source>%n pending</source>
+        <translation><numerusform>%n pendiente</numerusform><numerusform>%n pendientes</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../pos/ui/sync_panel.py" line="62" />
-        <source>%1 refused</source>
-        <translation>%1 rechazados</translation>
+        <source>%n refused</source>
+        <translation><numerusform>%n rechazado</numerusform><numerusform>%n rechazados</numerusform></translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ def test_status_bar_and_panel_show_sent_and_refused_sales(qtbot, synced: Service
         product.sku = "SOLO-TIENDA-1"
     scan(qtbot, window, ACEITE)
     _pay_exact(qtbot, window)
-    qtbot.waitUntil(lambda: "1 rechazados" in label.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "1 rechazado" in label.text() and "rechazados" not in label.text(), timeout=15000)
     screenshot(window, "status_bar_refused.png")
 
     def inspect(panel) -> None:  # type: ignore[no-untyped-def]
@@ -78,7 +78,8 @@ def test_panel_says_why_in_spanish_while_the_store_is_down(qtbot, synced: Servic
     login(qtbot, window, "9999")
     scan(qtbot, window, LECHE)
     _pay_exact(qtbot, window)  # the sale is made locally all the same, and waits for the store
-    qtbot.waitUntil(lambda: "sin conexión desde" in label.text() and "1 pendientes" in label.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "sin conexión desde" in label.text() and "· 1 pendiente" in label.text()
+                    and "pendientes" not in label.text(), timeout=15000)
 
     def inspect(panel) -> None:  # type: ignore[no-untyped-def]
         problem = panel.findChild(QLabel, "lastProblemLabel").text()
