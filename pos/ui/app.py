@@ -157,7 +157,12 @@ def run_ui(*, services: Services, fmt: Formatter, language: str, started: float)
     install_translators(app, language)
     window = build_window(services, fmt, language)
     install_scanners(app, window, services)
-    window.showMaximized()  # the till owns the screen (laid out to fit 1366×768 under a taskbar)
+    # The till owns the screen (laid out to fit 1366×768 under a taskbar). Without a window manager (a kiosk
+    # session) nobody maximizes it, so it also starts the size of the screen's free area.
+    screen = app.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.availableGeometry())
+    window.showMaximized()
     # Kiosk setups run X without a window manager: nobody else activates the window, and
     # Qt's window shortcuts (F12 = Pay) only fire in the active window.
     window.activateWindow()
