@@ -31,7 +31,7 @@ def _sentence(code: str, p: Mapping[str, str]) -> str | None:
     # What the till itself found wrong with the document (it is parked for a manager).
     if code == "unknown_product":
         return _fill(translate("SyncReason", "Line %1: %2 is not linked to an online product. Reload the catalogue, "
-                        "or link it in the store, then retry."), line, product)
+                                             "or link it in the store, then retry."), line, product)
     if code == "invalid_line":
         return _fill(translate("SyncReason", "Line %1 (%2): the quantity and amounts must be positive."), line, product)
     if code == "unknown_tax_rate":
@@ -58,12 +58,12 @@ def _sentence(code: str, p: Mapping[str, str]) -> str | None:
         return _fill(translate("SyncReason", "Order %1 no longer exists in the online store."), order)
     if code == "original_not_online":
         return _fill(translate("SyncReason", "The original sale %1 never reached the online store: refund it online "
-                        "by hand."), p.get("receipt", "?"))
+                                             "by hand."), p.get("receipt", "?"))
     if code == "line_not_found":
         return _fill(translate("SyncReason", "%1 is not on online order %2."), product, order)
     if code == "already_refunded":
         return _fill(translate("SyncReason", "Online order %1: that line was already refunded online, so this return "
-                        "was not sent again."), order)
+                                             "was not sent again."), order)
     if code == "order_cancelled_online":
         return _fill(translate("SyncReason", "Order %1 was cancelled online."), order)
     if code == "order_completed_online":
@@ -80,14 +80,14 @@ def _sentence(code: str, p: Mapping[str, str]) -> str | None:
     # The store's address and the connection to it.
     if code == "not_rest_endpoint":
         return translate("SyncReason", "The store address does not answer as a WordPress site: check the address, and "
-                  "that permalinks are not set to 'Plain'.")
+                                       "that permalinks are not set to 'Plain'.")
     if code == "rest_no_route":
         return translate("SyncReason", "The store does not offer this service: is WooCommerce active and up to date?")
     if code == "no_woocommerce":
         return translate("SyncReason", "The site has no WooCommerce: is the plugin installed and active?")
     if code == "redirect":
         return _fill(translate("SyncReason", "The store address redirects to %1: set that address in the store "
-                        "settings."), p.get("target", "?"))
+                                             "settings."), p.get("target", "?"))
     if code == "timeout":
         return translate("SyncReason", "The online store did not answer in time.")
     if code in ("connect_timeout", "unreachable"):
