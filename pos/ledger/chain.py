@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from pos.ledger.fast_insert import PreparedQuery
 from pos.ledger.models import AuditEntry, Sale
+from pos.ledger.sale_rows import SaleRow
 
 GENESIS = "0" * 64
 
@@ -26,7 +27,7 @@ def chain_hash(prev_hash: str, content: dict[str, Any]) -> str:
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
-def sale_content(sale: Sale) -> dict[str, Any]:
+def sale_content(sale: Sale | SaleRow) -> dict[str, Any]:
     return {
         "uuid": sale.uuid, "kind": sale.kind, "receipt_no": sale.receipt_no, "store": sale.store_id,
         "till": sale.till_id, "at": sale.created_at.isoformat(), "cashier": sale.cashier_id,

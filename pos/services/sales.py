@@ -35,6 +35,7 @@ from pos.ledger.models import (
     User,
     utcnow,
 )
+from pos.ledger.sale_rows import LineRow, SaleRow, TaxRow, TenderLine
 from pos.ledger.stock import move_stock
 from pos.services.dto import Receipt, ReceiptLine, ReceiptTax, ReceiptTender, UserView
 from pos.services.errors import NotFound, StorageError
@@ -54,7 +55,7 @@ _INSERT_OUTBOX = PreparedInsert(OutboxEvent.__table__, [c.key for c in OutboxEve
 
 # Runs inside the sale's transaction after the sale is written (e.g. the wallet turns its holds into the
 # payment and books cashback); raising rolls the whole sale back.
-SaleHook = Callable[[Session, Sale], None]
+SaleHook = Callable[[Session, SaleRow], None]
 
 
 _PRODUCTS = Product.__table__.name
@@ -73,7 +74,7 @@ def next_number(session: Session, series: str) -> int:
     return int(number)
 
 
-def receipt_from_sale(sale: Sale, settings: TillSettings, cashier_name: str) -> Receipt:
+def receipt_from_sale(sale: Sale | SaleRow, settings: TillSettings, cashier_name: str) -> Receipt:
     cur = sale.currency
     return Receipt(
         sale_uuid=sale.uuid, kind=sale.kind, receipt_no=sale.receipt_no, created_at=sale.created_at,
@@ -96,7 +97,7 @@ def receipt_from_sale(sale: Sale, settings: TillSettings, cashier_name: str) -> 
     )
 
 
-def with_customer(session: Session, receipt: Receipt, sale: Sale) -> Receipt:
+def with_customer(session: Session, receipt: Receipt, sale: Sale | SaleRow) -> Receipt:
     """The receipt of a sale to a loyalty customer names them and the cashback the ticket earned."""
     if sale.customer_id is None:
         return receipt
@@ -108,8 +109,8 @@ def with_customer(session: Session, receipt: Receipt, sale: Sale) -> Receipt:
                    cashback=Money(int(earned), sale.currency) if earned else None)
 
 
-def insert_sale(session: Session, sale: Sale) -> None:
-    """Write a built (not yet added) Sale with its lines, taxes and tenders using plain executemany:
+def insert_sale(session: Session, sale: Sale | SaleRow) -> None:
+    """Write a built (not yet added) sale with its lines, taxes and tenders using plain executemany:
     the ORM's unit of work costs more than the disk on the commit path."""
     sale.id = _INSERT_SALE.one(session, {k: getattr(sale, k) for k in _SALE_COLUMNS})
     for statement, keys, attr in _CHILDREN:
@@ -120,14 +121,14 @@ def insert_sale(session: Session, sale: Sale) -> None:
 
 def chained_sale(session: Session, settings: TillSettings, kind: str, cart: Cart, totals: CartTotals,
                  tenders: Sequence[Tender], settlement: Settlement, cashier: UserView, customer_id: int | None,
-                 sale_uuid: str, now: datetime) -> Sale:
-    """A settled ticket of ``kind`` as a ``Sale`` with its lines, taxes and tenders, the next number of the
-    till's series and its hash-chain fields; not yet inserted (``insert_sale``). Checked inside the
-    caller's write transaction: a shift cannot close between the check and the commit."""
+                 sale_uuid: str, now: datetime) -> SaleRow:
+    """A settled ticket of ``kind`` as rows (``pos/ledger/sale_rows.py``) with its lines, taxes and tenders,
+    the next number of the till's series and its hash-chain fields; not yet inserted (``insert_sale``).
+    Checked inside the caller's write transaction: a shift cannot close between the check and the commit."""
     guard_shift(session, settings)
     series = settings.till_id
     number = next_number(session, series)
-    sale = Sale(
+    sale = SaleRow(
         uuid=sale_uuid, kind=kind, store_id=settings.store_id, till_id=settings.till_id, series=series,
         number=number, receipt_no=f"{series}-{number:06d}", cashier_id=cashier.user_id, customer_id=customer_id,
         currency=cart.currency, subtotal_minor=totals.subtotal.minor, discount_minor=totals.discount_total.minor,
@@ -135,18 +136,18 @@ def chained_sale(session: Session, settings: TillSettings, kind: str, cart: Cart
         change_minor=settlement.change.minor, created_at=now,
     )
     for no, (line, lt) in enumerate(zip(cart.lines, totals.lines, strict=True), start=1):
-        sale.lines.append(SaleLine(
+        sale.lines.append(LineRow(
             line_no=no, product_id=line.product.product_id, sku=line.product.sku, name=line.product.name,
             qty_milli=to_milli(line.quantity), unit_price_minor=line.product.unit_price.minor,
             discount_minor=(lt.line_discount + lt.ticket_discount).minor, total_minor=lt.total.minor,
             tax_code=line.product.tax_rate.code, tax_percent=str(line.product.tax_rate.percent),
         ))
     for tax in totals.taxes:
-        sale.taxes.append(SaleTax(tax_code=tax.rate.code, tax_percent=str(tax.rate.percent),
-                                  base_minor=tax.base.minor, tax_minor=tax.tax.minor))
+        sale.taxes.append(TaxRow(tax_code=tax.rate.code, tax_percent=str(tax.rate.percent),
+                                 base_minor=tax.base.minor, tax_minor=tax.tax.minor))
     for tender in tenders:
-        sale.tenders.append(TenderRow(kind=tender.kind.value, amount_minor=tender.amount.minor,
-                                      reference=tender.reference))
+        sale.tenders.append(TenderLine(kind=tender.kind.value, amount_minor=tender.amount.minor,
+                                       reference=tender.reference))
     sale.prev_hash = last_sale_hash(session)
     sale.hash = chain_hash(sale.prev_hash, sale_content(sale))
     return sale
@@ -190,13 +191,13 @@ class SaleService:
             raise StorageError(reason=unavailable.reason) from exc
 
     def write_in(self, session: Session, cart: Cart, tenders: Sequence[Tender], settlement: Settlement,
-                 cashier: UserView, customer_id: int | None, sale_uuid: str, now: datetime) -> Sale:
+                 cashier: UserView, customer_id: int | None, sale_uuid: str, now: datetime) -> SaleRow:
         """Write a settled sale inside the caller's transaction (an exchange writes its return first)."""
         return self._write(session, cart, cart.totals(), tenders, settlement, cashier, customer_id, sale_uuid, now)
 
     def _write(self, session: Session, cart: Cart, totals: CartTotals, tenders: Sequence[Tender],
                settlement: Settlement, cashier: UserView, customer_id: int | None, sale_uuid: str,
-               now: datetime) -> Sale:
+               now: datetime) -> SaleRow:
         sale = chained_sale(session, self._settings, "sale", cart, totals, tenders, settlement, cashier,
                             customer_id, sale_uuid, now)
         insert_sale(session, sale)
@@ -215,7 +216,7 @@ class SaleService:
         return sale
 
     @staticmethod
-    def _payload(session: Session, sale: Sale) -> dict[str, object]:
+    def _payload(session: Session, sale: SaleRow) -> dict[str, object]:
         ids = sorted({ln.product_id for ln in sale.lines})
         remote = {pid: (rid, parent) for pid, rid, parent in fetch_rows(session, _remote_ids_sql(len(ids)), ids)}
         return {

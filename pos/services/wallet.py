@@ -33,6 +33,7 @@ from pos.ledger.audit import append_audit
 from pos.ledger.db import Ledger
 from pos.ledger.loyalty_models import Customer, WalletMovement
 from pos.ledger.models import Category, OutboxEvent, Product, Sale, utcnow
+from pos.ledger.sale_rows import SaleRow
 from pos.services.customers import offline_pending_minor, pending_debits_minor
 from pos.services.dto import UserView
 from pos.services.errors import NotFound
@@ -192,7 +193,7 @@ class WalletService:
         return released
 
     # --- inside the sale transaction ----------------------------------------------------
-    def on_sale_written(self, session: Session, sale: Sale) -> None:
+    def on_sale_written(self, session: Session, sale: SaleRow) -> None:
         """``SaleService`` hook, inside the sale's transaction: the wallet tenders' holds become the
         payment (refusing the sale if one expired or does not match), and the sale earns cashback
         when the till is the source of earning."""
@@ -219,7 +220,7 @@ class WalletService:
         payload = session.scalar(select(OutboxEvent.payload).where(OutboxEvent.uuid == event_uuid))
         return dict(payload or {})
 
-    def _earn(self, session: Session, sale: Sale, wallet_paid: int) -> None:
+    def _earn(self, session: Session, sale: SaleRow, wallet_paid: int) -> None:
         ids = [ln.product_id for ln in sale.lines]
         categories = dict(session.execute(select(Product.id, Category.name).join(
             Category, Category.id == Product.category_id).where(Product.id.in_(ids))).all())
