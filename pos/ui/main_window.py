@@ -31,7 +31,7 @@ from pos.ui.staff_tools import StaffTools
 from pos.ui.store_settings_dialog import StoreSettingsDialog
 from pos.ui.sync_panel import SyncPanel, status_text
 from pos.ui.theme import style
-from pos.ui.widgets import TapLabel
+from pos.ui.widgets import TapLabel, keep_words_whole
 
 
 class MainWindow(QMainWindow):
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
             button.setToolTip("")
 
         bar = self.statusBar()
+        bar.setSizeGripEnabled(False)  # the till fills the screen: the grip's room goes to what the bar tells
         style(bar)
         self.cashier_label = QLabel(self.tr("Not logged in"))
         self.cashier_label.setObjectName("cashierLabel")
@@ -115,13 +116,7 @@ class MainWindow(QMainWindow):
         self.sync_status_label = TapLabel("syncStatusLabel")
         self.sync_status_label.setToolTip(self.tr("Online store: what waits, what was refused"))
         self.sync_status_label.clicked.connect(self.open_sync_panel)
-        self._open_support = open_support
-        self.support_button = QPushButton(self.tr("Support…"))
-        self.support_button.setObjectName("supportButton")
-        self.support_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.support_button.setEnabled(False)
-        self.support_button.setVisible(open_support is not None)
-        self.support_button.clicked.connect(self.open_support)
+        self._open_support = open_support  # in the Manage menu (StaffTools): the status bar keeps its room
         self.printer_status_label = TapLabel("printerStatusLabel")
         self.printer_status_label.clicked.connect(self.open_devices)
         self.scanner_status_label = QLabel()
@@ -130,9 +125,10 @@ class MainWindow(QMainWindow):
         self.clock_label = QLabel()
         self.staff_tools = StaffTools(self)
         for widget in (self.cashier_label, self.logout_button, self.shift_label, self.sync_status_label,
-                       self.printer_status_label, self.scanner_status_label, self.support_button,
-                       *self.staff_tools.buttons):
+                       self.printer_status_label, self.scanner_status_label, *self.staff_tools.buttons):
             bar.addWidget(widget)
+        for button in (self.logout_button, *self.staff_tools.buttons):
+            keep_words_whole(button)  # (styled by the bar's sheet, now their parent's)
         self.sale_view.sale_completed.connect(lambda _receipt: self._wake_sync())
         self.show_sync_status(None)
         self.show_printer_status(None)
@@ -269,7 +265,6 @@ class MainWindow(QMainWindow):
 
     def _on_login(self, user: UserView) -> None:
         self._user = user
-        self.support_button.setEnabled(True)
         role = {"cashier": self.tr("Cashier"), "supervisor": self.tr("Supervisor"),
                 "manager": self.tr("Manager"), "admin": self.tr("Admin")}.get(user.role, user.role)
         self.cashier_label.setText(f"{role}: {user.name}")
@@ -286,7 +281,6 @@ class MainWindow(QMainWindow):
             till.park(self.tr("Open at logout"))
         self.sale_view.till = None
         self._user = None
-        self.support_button.setEnabled(False)
         self.show_sync_status(self._sync_status)
         self.cashier_label.setText(self.tr("Not logged in"))
         self.logout_button.hide()

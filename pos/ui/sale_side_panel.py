@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 from pos.domain.money import Money
 from pos.formatting import Formatter
 from pos.services.dto import CartView
-from pos.ui.widgets import make_button
+from pos.ui.widgets import keep_words_whole, make_button
 
 if TYPE_CHECKING:
     from pos.ui.sale_view import SaleView
@@ -98,13 +98,9 @@ class SaleSidePanel(QFrame):
         self.taxes_label.setFixedHeight(self.taxes_label.fontMetrics().lineSpacing() * _TAX_ROWS + 4)
 
     def keep_labels_whole(self) -> None:
-        """No button narrower than its words (call once styled): the theme's touch-size minimum would
-        otherwise let a 1024-px-wide screen cut "Anular venta (F7)" short; the cart gives way instead."""
+        """No button narrower than its words (call once styled): on a 1024-px-wide screen the cart gives way."""
         for button in self.findChildren(QPushButton):
-            button.ensurePolished()
-            words = button.fontMetrics().horizontalAdvance(button.text())
-            # In the button's own style sheet: a later re-polish would reset a plain setMinimumWidth.
-            button.setStyleSheet(f"QPushButton {{ min-width: {words}px; }}")
+            keep_words_whole(button)
 
     def show_cart(self, view: CartView) -> None:
         """The open ticket's total, its discount and VAT lines, and the attached customer's name."""

@@ -60,6 +60,8 @@ class StaffTools(QObject):
         self.shift_action = self._action(self.tr("Shift and cash…"), self.open_shift_dialog, "shiftAction")
         self.audit_action = self._action(self.tr("Audit log…"), self.open_audit_log, "auditLogAction")
         self.staff_action = self._action(self.tr("Staff…"), self.open_staff, "staffAction")
+        self.support_action = self._action(self.tr("Support…"), window.open_support, "supportAction")
+        self.support_action.setVisible(window._open_support is not None)
         self.manage_button = QPushButton(self.tr("Manage…"))
         self.manage_button.setObjectName("manageButton")
         self.manage_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -113,7 +115,7 @@ class StaffTools(QObject):
     def page_after_login(self, user: UserView) -> QWidget | None:
         for button in self.buttons:
             button.setEnabled(True)
-        for action in (self.shift_action, self.audit_action, self.staff_action):
+        for action in (self.shift_action, self.audit_action, self.staff_action, self.support_action):
             action.setEnabled(True)
         shift = self.show_shift()
         if self._require_shift and shift is None and self.open_view is not None:
@@ -130,7 +132,7 @@ class StaffTools(QObject):
         self.idle_timer.stop()
         for button in self.buttons:
             button.setEnabled(False)
-        for action in (self.shift_action, self.audit_action, self.staff_action):
+        for action in (self.shift_action, self.audit_action, self.staff_action, self.support_action):
             action.setEnabled(False)  # a shortcut or a test must not reach them while nobody is logged in
 
     def lock(self) -> None:

@@ -33,7 +33,7 @@ QLabel#totalLabel { font-size: 40px; font-weight: bold; }
 QLabel#changeLabel { font-size: 34px; font-weight: bold; color: #0b6e2f; }
 QLabel#dueLabel { font-size: 36px; font-weight: bold; }
 QLabel#messageBar { font-size: 17px; font-weight: bold; padding: 8px; border-radius: 4px; }
-QStatusBar QLabel { font-size: 14px; padding: 0 6px; }
+QStatusBar QLabel { font-size: 13px; padding: 0 3px; }
 """
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QStyle
 
 
 def make_button(text: str, slot: Callable[[], object], name: str = "", *, keep_focus: bool = False) -> QPushButton:
@@ -19,6 +19,17 @@ def make_button(text: str, slot: Callable[[], object], name: str = "", *, keep_f
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.clicked.connect(lambda _checked=False: slot())
     return widget
+
+
+def keep_words_whole(button: QPushButton) -> None:
+    """No narrower than its words (call once styled): the theme's touch-size minimum would otherwise let a
+    narrow screen cut "Anular venta (F7)" short; the widgets around it give way instead. Set in the button's
+    own style sheet: a later re-polish would reset a plain ``setMinimumWidth``."""
+    button.ensurePolished()
+    words = button.fontMetrics().horizontalAdvance(button.text())
+    if button.menu() is not None:  # and the menu's arrow
+        words += button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    button.setStyleSheet(f"QPushButton {{ min-width: {words}px; }}")
 
 
 class TapLabel(QLabel):
@@ -37,8 +48,8 @@ class TapLabel(QLabel):
     def show_status(self, text: str, colour: str) -> None:
         """The words, in bold and ``colour``, framed so that it reads as something to touch."""
         self.setText(text)
-        self.setStyleSheet(f"color:{colour}; font-weight:bold; border:1px solid #c5c9d0; border-radius:6px; "
-                           "padding:0 8px;")
+        self.setStyleSheet(f"color:{colour}; font-size:14px; font-weight:bold; border:1px solid #c5c9d0; "
+                           "border-radius:6px; padding:0 5px;")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):

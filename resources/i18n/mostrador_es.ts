@@ -1200,93 +1200,88 @@
         <translation>Mostrador — %1 · caja %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="104" />
-        <location filename="../../pos/ui/main_window.py" line="291" />
+        <location filename="../../pos/ui/main_window.py" line="105" />
+        <location filename="../../pos/ui/main_window.py" line="285" />
         <source>Not logged in</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="106" />
+        <location filename="../../pos/ui/main_window.py" line="107" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="116" />
+        <location filename="../../pos/ui/main_window.py" line="117" />
         <source>Online store: what waits, what was refused</source>
         <translation>Tienda online: lo que espera y lo que se rechazó</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="119" />
-        <source>Support…</source>
-        <translation>Soporte…</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="155" />
+        <location filename="../../pos/ui/main_window.py" line="151" />
         <source>Keyboard-wedge scanner (USB)</source>
         <translation>Escáner de teclado (USB)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="179" />
+        <location filename="../../pos/ui/main_window.py" line="175" />
         <source>Scan the customer's extra items: they go on a normal sale.</source>
         <translation>Escanee los artículos que el cliente añade: van en una venta normal.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="200" />
+        <location filename="../../pos/ui/main_window.py" line="196" />
         <source>Only a manager can change the devices.</source>
         <translation>Solo un encargado puede cambiar los dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="212" />
+        <location filename="../../pos/ui/main_window.py" line="208" />
         <source>Only a manager can open Support.</source>
         <translation>Solo un encargado puede abrir Soporte.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="226" />
+        <location filename="../../pos/ui/main_window.py" line="222" />
         <source>● Scanner: wrong settings</source>
         <translation>● Escáner: configuración incorrecta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="228" />
+        <location filename="../../pos/ui/main_window.py" line="224" />
         <source>● Scanner: connected</source>
         <translation>● Escáner: conectado</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="230" />
+        <location filename="../../pos/ui/main_window.py" line="226" />
         <source>● Scanner: unplugged, retrying</source>
         <translation>● Escáner: desconectado, reintentando</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="232" />
+        <location filename="../../pos/ui/main_window.py" line="228" />
         <source>● Scanner: not working</source>
         <translation>● Escáner: no funciona</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="265" />
+        <location filename="../../pos/ui/main_window.py" line="261" />
         <source>Only a manager can change the online store.</source>
         <translation>Solo un encargado puede cambiar la tienda online.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="273" />
+        <location filename="../../pos/ui/main_window.py" line="268" />
         <source>Cashier</source>
         <translation>Cajero/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="273" />
+        <location filename="../../pos/ui/main_window.py" line="268" />
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="274" />
+        <location filename="../../pos/ui/main_window.py" line="269" />
         <source>Manager</source>
         <translation>Encargado/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="274" />
+        <location filename="../../pos/ui/main_window.py" line="269" />
         <source>Admin</source>
         <translation>Administrador/a</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="286" />
+        <location filename="../../pos/ui/main_window.py" line="281" />
         <source>Open at logout</source>
         <translation>Abierto al cerrar sesión</translation>
     </message>
@@ -2973,7 +2968,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/sale_side_panel.py" line="59" />
-        <location filename="../../pos/ui/sale_side_panel.py" line="120" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="116" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
@@ -2989,7 +2984,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/sale_side_panel.py" line="64" />
-        <location filename="../../pos/ui/sale_side_panel.py" line="132" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="128" />
         <source>Available once the online store is connected</source>
         <translation>Disponible cuando la tienda online esté conectada</translation>
     </message>
@@ -3044,12 +3039,12 @@
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="113" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="109" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_side_panel.py" line="116" />
+        <location filename="../../pos/ui/sale_side_panel.py" line="112" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
@@ -3681,36 +3676,41 @@
     </message>
     <message>
         <location filename="../../pos/ui/staff_tools.py" line="63" />
+        <source>Support…</source>
+        <translation>Soporte…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/staff_tools.py" line="65" />
         <source>Manage…</source>
         <translation>Gestión…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="110" />
+        <location filename="../../pos/ui/staff_tools.py" line="112" />
         <source>Open at lock: %1</source>
         <translation>Abierta al bloquear: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="150" />
+        <location filename="../../pos/ui/staff_tools.py" line="152" />
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="154" />
+        <location filename="../../pos/ui/staff_tools.py" line="156" />
         <source>Locked after a while without use. Type your PIN: the sale is kept.</source>
         <translation>Bloqueada tras un rato sin uso. Escriba su PIN: la venta se conserva.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="176" />
+        <location filename="../../pos/ui/staff_tools.py" line="178" />
         <source>Till closed</source>
         <translation>Caja cerrada</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="178" />
+        <location filename="../../pos/ui/staff_tools.py" line="180" />
         <source>Shift %1</source>
         <translation>Turno %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/staff_tools.py" line="212" />
+        <location filename="../../pos/ui/staff_tools.py" line="214" />
         <source>%1: only for %2 and above.</source>
         <translation>%1: solo para %2 o superior.</translation>
     </message>

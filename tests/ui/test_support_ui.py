@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
 from pos.app import Services
 from pos.logs import setup_logging
@@ -43,7 +44,7 @@ def test_manager_sees_the_log_backs_up_and_exports_a_bundle(qtbot, services: Ser
         dialog.accept()
 
     on_next_modal(use, "supportDialog")
-    qtbot.mouseClick(window.support_button, Qt.MouseButton.LeftButton)
+    window.findChild(QAction, "supportAction").trigger()  # Gestión… → Soporte…
     assert checked["log"] and checked["filtered"]
     assert "1" in str(checked["backup_state"]) and "backups" in str(checked["backup_state"])
     assert list((services.data_dir / "backups").glob("ledger-*-manual.sqlite3"))
@@ -58,7 +59,7 @@ def test_manager_sees_the_log_backs_up_and_exports_a_bundle(qtbot, services: Ser
 def test_a_cashier_cannot_open_support(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, services)
     login(qtbot, window, "1234")
-    qtbot.mouseClick(window.support_button, Qt.MouseButton.LeftButton)
+    window.findChild(QAction, "supportAction").trigger()  # Gestión… → Soporte…
     assert "encargado" in window.sale_view.message.text() or "manager" in window.sale_view.message.text().lower()
 
 
@@ -85,7 +86,7 @@ def test_manager_changes_the_shop_and_till_the_wizard_set(qtbot, services: Servi
         dialog.accept()
 
     on_next_modal(support, "supportDialog")
-    qtbot.mouseClick(window.support_button, Qt.MouseButton.LeftButton)
+    window.findChild(QAction, "supportAction").trigger()  # Gestión… → Soporte…
     assert seen["refused"].startswith("✖") and seen["saved"].startswith("✔")
     till = tomllib.loads((services.data_dir / "config.toml").read_text(encoding="utf-8"))["till"]
     assert till["store_name"] == "Tienda Nueva" and till["till_id"] == "T05"
