@@ -31,7 +31,7 @@ from pos.ui.staff_tools import StaffTools
 from pos.ui.store_settings_dialog import StoreSettingsDialog
 from pos.ui.sync_panel import SyncPanel, status_text
 from pos.ui.theme import style
-from pos.ui.widgets import TapLabel, keep_words_whole
+from pos.ui.widgets import ElidingLabel, TapLabel, keep_words_whole
 
 
 class MainWindow(QMainWindow):
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)  # the till fills the screen: the grip's room goes to what the bar tells
         style(bar)
-        self.cashier_label = QLabel(self.tr("Not logged in"))
+        self.cashier_label = ElidingLabel(self.tr("Not logged in"))  # a long name gives way, not a button
         self.cashier_label.setObjectName("cashierLabel")
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.setObjectName("logoutButton")
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         self._user = user
         role = {"cashier": self.tr("Cashier"), "supervisor": self.tr("Supervisor"),
                 "manager": self.tr("Manager"), "admin": self.tr("Admin")}.get(user.role, user.role)
-        self.cashier_label.setText(f"{role}: {user.name}")
+        self.cashier_label.set_text(f"{role}: {user.name}", short=user.name)
         self.logout_button.show()
         self.sale_view.start(self.staff_tools.till_after_login(user) or self._new_till(user))
         self.stack.setCurrentWidget(self.staff_tools.page_after_login(user) or self.sale_view)

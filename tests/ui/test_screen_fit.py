@@ -37,3 +37,26 @@ def test_the_sale_screen_fits_whole(qtbot, services: Services, size: tuple[int, 
     assert _cut_short(window) == []
     assert window.findChild(QPushButton, "payButton").geometry().bottom() < window.statusBar().geometry().top()
     screenshot(window, f"sale_screen_{size[0]}x{size[1]}.png")
+
+
+def test_a_long_name_gives_way_at_1024(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    """An administrator (the most buttons in the bar) with a long name on a 1024-px terminal: the name is
+    shortened, with the whole of it as the tooltip, and no button is cut."""
+    from pos.services.seed import ensure_users
+
+    name = "María Fernanda Rodríguez-Villanueva"
+    ensure_users(services.ledger, [(name, "admin", "8642")])
+    window = make_window(qtbot, services)
+    login(qtbot, window, pin="8642")
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1024, 768), timeout=5000)
+    qtbot.wait(50)
+    label = window.cashier_label
+    assert name in label.text()
+    assert label.is_elided() and label.toolTip() == label.text()
+    assert label.shown_text().startswith("María Fer") and label.shown_text().endswith("…")  # the name, not the role
+    assert [short for short in _cut_short(window) if "cashierLabel" not in short] == []
+    screenshot(window, "sale_screen_1024x768_long_name.png")
+    window.resize(1366, 698)  # room again: the whole name, no tooltip
+    qtbot.waitUntil(lambda: not label.is_elided(), timeout=5000)
+    assert label.toolTip() == ""
