@@ -120,7 +120,7 @@ class Services:
         self.pickup_documents = PickupDocuments(self.ledger, settings.till)
         self.pickup_resolutions = PickupResolutions(self.ledger, self.auth)
         # Called inside each return's transaction; the wallet adds its own (store credit, cashback back).
-        self.return_hooks: list[ReturnHook] = []
+        self.return_hooks: list[ReturnHook] = [self.invoices.on_return_written]  # an invoiced ticket's correction
         self.returns = ReturnService(self.ledger, settings.till, self.auth, self.sales, return_hooks=self.return_hooks)
         self.printer: PrintQueue | None = None
         self.stock_counts = StockCountService(self.ledger, self.auth, self.catalog, till_id=settings.till.till_id,

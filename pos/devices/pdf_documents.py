@@ -67,6 +67,8 @@ class InvoiceInfo:
     number: str
     customer: InvoiceParty
     issued_at: datetime | None = None  # default: the sale's time
+    rectifies: str | None = None  # a rectifying invoice (of a return): the number of the invoice it corrects
+    rectifies_issued_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -83,21 +85,28 @@ class _InvoiceLabels:
     prices_note: str
     payment: str
     page: str
+    rectifying_title: str
+    rectifies: str  # "%1" the invoice's number, "%2" its date
+    reason: str
+    refund: str
 
 
 _INVOICE = {
     "es": _InvoiceLabels("Factura", "Número", "Fecha", "Sustituye a la factura simplificada", "Emisor", "Cliente",
                          ("Descripción", "Cant.", "Precio", "Dto.", "IVA", "Importe"),
                          ("IVA", "Base imponible", "Cuota", "Total"), "Total", "Precios con IVA incluido.",
-                         "Forma de pago", "Página"),
+                         "Forma de pago", "Página", "Factura rectificativa", "Rectifica a la factura %1 del %2",
+                         "Motivo: devolución de mercancía (importes negativos).", "Reembolso"),
     "es_MX": _InvoiceLabels("Factura", "Folio", "Fecha", "Sustituye a la nota de venta", "Emisor", "Receptor",
                             ("Descripción", "Cant.", "Precio", "Desc.", "IVA", "Importe"),
                             ("IVA", "Base", "Impuesto", "Total"), "Total", "Precios con IVA incluido.",
-                            "Forma de pago", "Página"),
+                            "Forma de pago", "Página", "Nota de crédito", "Corrige la factura %1 del %2",
+                            "Motivo: devolución de mercancía (importes negativos).", "Reembolso"),
     "en": _InvoiceLabels("Invoice", "Number", "Date", "Replaces simplified invoice", "Seller", "Customer",
                          ("Description", "Qty", "Price", "Disc.", "VAT", "Amount"),
                          ("VAT", "Taxable base", "Tax", "Total"), "Total", "Prices include VAT.",
-                         "Payment", "Page"),
+                         "Payment", "Page", "Corrective invoice", "Corrects invoice %1 of %2",
+                         "Reason: goods returned (negative amounts).", "Refund"),
 }
 
 
@@ -108,7 +117,9 @@ def _rate_label(tax_code: str) -> str:
 
 def invoice_pdf(receipt: Receipt, invoice: InvoiceInfo, fmt: Formatter, *, language: str = "es") -> bytes:
     """An A4 full invoice for ``receipt``: seller and customer tax data, the lines, a per-rate tax table, totals
-    and payment. Prices include VAT, as on the ticket; the table shows base and tax per rate."""
+    and payment. Prices include VAT, as on the ticket; the table shows base and tax per rate. With
+    ``invoice.rectifies`` (the receipt is a return) it is the rectifying invoice: it names the invoice it corrects
+    and the reason, and its quantities and amounts are negative."""
     register_fonts()
     lb = _INVOICE.get(language) or _INVOICE.get(language[:2]) or _INVOICE["es"]
     rl = labels_for(language)
@@ -119,16 +130,30 @@ def invoice_pdf(receipt: Receipt, invoice: InvoiceInfo, fmt: Formatter, *, langu
         "store": ParagraphStyle("store", fontName=SANS_BOLD, fontSize=15, leading=19),
         "title": ParagraphStyle("title", fontName=SANS_BOLD, fontSize=20, leading=24, alignment=TA_RIGHT),
         "right": ParagraphStyle("right", fontName=SANS, fontSize=9, leading=12, alignment=TA_RIGHT),
+        "right_bold": ParagraphStyle("right_bold", fontName=SANS_BOLD, fontSize=9, leading=12, alignment=TA_RIGHT),
     }
 
     def para(text: str, style: str = "body") -> Paragraph:
         return Paragraph(escape(text).replace("\n", "<br/>"), styles[style])
 
     issued = invoice.issued_at or receipt.created_at
+    rectifying = invoice.rectifies is not None
+    title = lb.rectifying_title if rectifying else lb.title
+    sign = -1 if rectifying else 1
+
+    def signed(money: Money) -> str:
+        return fmt.amount(Money(sign * money.minor, money.currency))
+
+    def long_date(when: datetime) -> str:
+        return format_date(when.astimezone(), format="long", locale=fmt.locale)
+
     seller = [para(receipt.store_name, "store"), para(f"{rl.tax_id}: {receipt.tax_id}"), para(receipt.address)]
-    heading = [para(lb.title, "title"), para(f"{lb.number}: {invoice.number}", "right"),
-               para(f"{lb.date}: {format_date(issued.astimezone(), format='long', locale=fmt.locale)}", "right"),
+    heading = [para(title, "title"), para(f"{lb.number}: {invoice.number}", "right"),
+               para(f"{lb.date}: {long_date(issued)}", "right"),
                para(f"{lb.replaces} {receipt.receipt_no}", "right")]
+    if rectifying:
+        when = long_date(invoice.rectifies_issued_at) if invoice.rectifies_issued_at else ""
+        heading.append(para(lb.rectifies.replace("%1", invoice.rectifies or "").replace("%2", when), "right_bold"))
     customer = invoice.customer
     buyer = [para(lb.customer, "head"), para(customer.name), para(f"{rl.tax_id}: {customer.tax_id}"),
              para(customer.address)]
@@ -140,9 +165,9 @@ def invoice_pdf(receipt: Receipt, invoice: InvoiceInfo, fmt: Formatter, *, langu
 
     rows: list[list[object]] = [list(lb.columns)]
     for line in receipt.lines:
-        rows.append([para(line.name), fmt.quantity(line.quantity), fmt.amount(line.unit_price),
+        rows.append([para(line.name), fmt.quantity(sign * line.quantity), fmt.amount(line.unit_price),
                      fmt.amount(line.discount) if line.discount.minor else "", _rate_label(line.tax_code),
-                     fmt.amount(line.total)])
+                     signed(line.total)])
     lines = Table(rows, colWidths=[78 * mm, 16 * mm, 22 * mm, 18 * mm, 16 * mm, 24 * mm], repeatRows=1)
     grid = [("FONT", (0, 0), (-1, -1), SANS, 9), ("FONT", (0, 0), (-1, 0), SANS_BOLD, 9),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")), ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
@@ -153,13 +178,13 @@ def invoice_pdf(receipt: Receipt, invoice: InvoiceInfo, fmt: Formatter, *, langu
     base_sum = sum(t.base.minor for t in receipt.taxes)
     tax_sum = sum(t.tax.minor for t in receipt.taxes)
     taxes: list[list[object]] = [list(lb.tax_columns)]
-    taxes += [[t.label, fmt.amount(t.base), fmt.amount(t.tax), fmt.amount(Money(t.base.minor + t.tax.minor, currency))]
+    taxes += [[t.label, signed(t.base), signed(t.tax), signed(Money(t.base.minor + t.tax.minor, currency))]
               for t in receipt.taxes]
-    taxes.append(["", fmt.amount(Money(base_sum, currency)), fmt.amount(Money(tax_sum, currency)),
-                  fmt.amount(Money(base_sum + tax_sum, currency))])
+    taxes.append(["", signed(Money(base_sum, currency)), signed(Money(tax_sum, currency)),
+                  signed(Money(base_sum + tax_sum, currency))])
     if receipt.rounding.minor:
-        taxes.append([rl.rounding, "", "", fmt.amount(receipt.rounding)])
-    taxes.append([lb.totals.upper(), "", "", fmt.money(receipt.total)])
+        taxes.append([rl.rounding, "", "", signed(receipt.rounding)])
+    taxes.append([lb.totals.upper(), "", "", fmt.money(Money(sign * receipt.total.minor, currency))])
     tax_table = Table(taxes, colWidths=[24 * mm, 34 * mm, 26 * mm, 30 * mm], hAlign="RIGHT")
     tax_table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), SANS, 9), ("FONT", (0, 0), (-1, 0), SANS_BOLD, 9),
@@ -172,16 +197,18 @@ def invoice_pdf(receipt: Receipt, invoice: InvoiceInfo, fmt: Formatter, *, langu
     if receipt.change.minor:
         payment += f" ({rl.change} {fmt.money(receipt.change)})"
     story = [top, Spacer(0, 8 * mm), lines, Spacer(0, 6 * mm), tax_table, Spacer(0, 6 * mm),
-             para(f"{lb.payment}: {payment}"), para(lb.prices_note, "small"), Spacer(0, 4 * mm),
-             para(receipt.footer, "small")]
+             para(f"{lb.refund if rectifying else lb.payment}: {payment}"), para(lb.prices_note, "small")]
+    if rectifying:
+        story.append(para(lb.reason, "small"))
+    story += [Spacer(0, 4 * mm), para(receipt.footer, "small")]
 
     def page_footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.setFont(SANS, 8)
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"{lb.title} {invoice.number} · {lb.page} {doc.page}")
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"{title} {invoice.number} · {lb.page} {doc.page}")
 
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                            bottomMargin=18 * mm, title=f"{lb.title} {invoice.number}", author=receipt.store_name,
+                            bottomMargin=18 * mm, title=f"{title} {invoice.number}", author=receipt.store_name,
                             invariant=True)
     doc.build(story, onFirstPage=page_footer, onLaterPages=page_footer)
     return out.getvalue()

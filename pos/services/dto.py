@@ -181,6 +181,8 @@ class IssuedInvoice:
     customer_address: str
     customer_email: str
     receipt: Receipt
+    rectifies_no: str | None = None  # a rectifying invoice (of a return): the invoice it corrects
+    rectifies_issued_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

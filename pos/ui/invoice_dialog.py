@@ -1,10 +1,12 @@
-"""Full invoice for the last ticket: the customer's tax data, then the A4 PDF to save or e-mail."""
+"""Full invoice for the last ticket: the customer's tax data, then the A4 PDF to save or e-mail (also the
+rectifying invoice of a return, which needs no data: it takes the corrected invoice's)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -79,18 +81,29 @@ class InvoiceDialog(QDialog):
             self.error.setText(describe(exc))
             return
         self.invoice = invoice
-        # reportlab takes ~0.2 s to load: only when a PDF is made
-        from pos.devices.pdf_documents import InvoiceInfo, InvoiceParty, invoice_pdf
-        info = InvoiceInfo(invoice.invoice_no, InvoiceParty(invoice.customer_name, invoice.customer_tax_id,
-                                                            invoice.customer_address, invoice.customer_email),
-                           issued_at=invoice.issued_at)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save invoice as PDF"), f"{invoice.invoice_no}.pdf",
-                                              "PDF (*.pdf)")
-        if path:
-            try:
-                Path(path).write_bytes(invoice_pdf(invoice.receipt, info, self._fmt, language=self._language))
-            except OSError as exc:
-                self.error.setText(self.tr("Invoice %1 issued, but the PDF could not be saved: %2")
-                                   .replace("%1", invoice.invoice_no).replace("%2", exc.strerror or ""))
-                return
+        problem = save_invoice_pdf(self, invoice, self._fmt, self._language)
+        if problem:
+            self.error.setText(self.tr("Invoice %1 issued, but the PDF could not be saved: %2")
+                               .replace("%1", invoice.invoice_no).replace("%2", problem))
+            return
         self.accept()
+
+
+def save_invoice_pdf(parent: QWidget, invoice: IssuedInvoice, fmt: Formatter, language: str) -> str | None:
+    """Ask where, then write the invoice's A4 PDF (a rectifying one for a return). Returns why it could not be
+    written, or None (written, or the cashier chose not to save it)."""
+    # reportlab takes ~0.2 s to load: only when a PDF is made
+    from pos.devices.pdf_documents import InvoiceInfo, InvoiceParty, invoice_pdf
+    info = InvoiceInfo(invoice.invoice_no, InvoiceParty(invoice.customer_name, invoice.customer_tax_id,
+                                                        invoice.customer_address, invoice.customer_email),
+                       issued_at=invoice.issued_at, rectifies=invoice.rectifies_no,
+                       rectifies_issued_at=invoice.rectifies_issued_at)
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("InvoiceDialog", "Save invoice as PDF"),
+                                          f"{invoice.invoice_no}.pdf", "PDF (*.pdf)")
+    if not path:
+        return None
+    try:
+        Path(path).write_bytes(invoice_pdf(invoice.receipt, info, fmt, language=language))
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None

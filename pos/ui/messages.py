@@ -120,6 +120,8 @@ def describe(error: BaseException) -> str:
             "already_resolved": QCoreApplication.translate("Messages", "That entry is already resolved."),
             "resolution_note_required": QCoreApplication.translate("Messages", "Write down what was done."),
         }.get(reason, QCoreApplication.translate("Messages", "The pickup desk refused that."))
+    if code == "not_invoiceable":
+        return QCoreApplication.translate("Messages", "A return is invoiced only to correct its ticket's invoice.")
     if code == "invalid_customer":
         return {
             "name": QCoreApplication.translate("Messages", "The customer's name is needed."),

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPlainT
 from pos.devices.print_queue import PrintQueue
 from pos.devices.receipt_text import render_lines
 from pos.formatting import Formatter
-from pos.services.dto import Receipt
+from pos.services.dto import IssuedInvoice, Receipt
 from pos.services.invoices import InvoiceService
-from pos.ui.invoice_dialog import InvoiceDialog
+from pos.ui.invoice_dialog import InvoiceDialog, save_invoice_pdf
 from pos.ui.sale_side_panel import sale_button
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ class ReceiptPanel(QWidget):
         self._printer: PrintQueue | None = None
         self._invoices: InvoiceService | None = None
         self._last_receipt_source: Callable[[], Receipt | None] | None = None
+        self._rectifying: IssuedInvoice | None = None  # the shown return's rectifying invoice
 
         layout = QVBoxLayout(self)
         self.done_caption = QLabel(self.tr("Change"))
@@ -66,8 +67,17 @@ class ReceiptPanel(QWidget):
         if receipt.kind == "return":  # what the customer gets back, and how
             self.done_caption.setText(self.tr("Refund"))
             self.done_change.setText(self._fmt.money(receipt.total))
-        for button in (self.gift_button, self.invoice_button):  # no gift receipt or full invoice of a return
-            button.setVisible(receipt.kind != "return")
+        self.gift_button.setVisible(receipt.kind != "return")
+        # A return has a full invoice only as the correction of its ticket's: then the button saves it.
+        self._rectifying = None
+        if receipt.kind == "return" and self._invoices is not None:
+            self._rectifying = self._invoices.for_sale(receipt.sale_uuid)
+        self.invoice_button.setVisible(receipt.kind != "return" or self._rectifying is not None)
+        self.invoice_button.setText(self.tr("Rectifying invoice") if self._rectifying else self.tr("Full invoice"))
+        if self._rectifying is not None:
+            self._view.message.show_message(
+                self.tr("Rectifying invoice %1 issued (it corrects invoice %2): save it as PDF for the customer.")
+                .replace("%1", self._rectifying.invoice_no).replace("%2", self._rectifying.rectifies_no or ""), "info")
         self.receipt_preview.setPlainText("\n".join(render_lines(receipt, self._fmt, language=self._language)))
 
     def latest(self) -> Receipt | None:
@@ -110,6 +120,13 @@ class ReceiptPanel(QWidget):
         view = self._view
         receipt = view.last_receipt
         if receipt is None or view.till is None or self._invoices is None:
+            return
+        if receipt.kind == "return":
+            if self._rectifying is not None and self._rectifying.receipt.sale_uuid == receipt.sale_uuid:
+                problem = save_invoice_pdf(view, self._rectifying, self._fmt, self._language)
+                if problem:
+                    view.message.show_message(self.tr("Could not save the PDF: %1").replace("%1", problem))
+            view.scan_input.setFocus()
             return
         invoices, user = self._invoices, view.till.cashier
         dialog = InvoiceDialog(view, receipt, lambda name, tax_id, address, email: invoices.issue(

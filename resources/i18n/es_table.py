@@ -892,4 +892,9 @@ TRANSLATIONS = {
     "The online store refused it (HTTP %1).": "La tienda online lo rechazó (HTTP %1).",
     "The online store refused the refund.": "La tienda online rechazó el reembolso.",
     "Online store: what waits, what was refused": "Tienda online: lo que espera y lo que se rechazó",
+    "Rectifying invoice": "Factura rectificativa",
+    "Rectifying invoice %1 issued (it corrects invoice %2): save it as PDF for the customer.":
+        "Factura rectificativa %1 emitida (corrige la factura %2): guárdela en PDF para el cliente.",
+    "A return is invoiced only to correct its ticket's invoice.":
+        "Una devolución solo se factura como rectificación de la factura de su ticket.",
 }

@@ -947,52 +947,52 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="35" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="37" />
         <source>Full invoice for %1</source>
         <translation>Factura completa del ticket %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="48" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="50" />
         <source>NIF / CIF / RFC</source>
         <translation>NIF / CIF / RFC</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="54" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="56" />
         <source>Name or company</source>
         <translation>Nombre o razón social</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="55" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="57" />
         <source>Tax ID</source>
         <translation>NIF / CIF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="56" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="58" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="57" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="59" />
         <source>E-mail (optional)</source>
         <translation>Correo electrónico (opcional)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="65" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="67" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="67" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="69" />
         <source>Issue invoice and save PDF</source>
         <translation>Emitir factura y guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="87" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="101" />
         <source>Save invoice as PDF</source>
         <translation>Guardar factura en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/invoice_dialog.py" line="93" />
+        <location filename="../../pos/ui/invoice_dialog.py" line="86" />
         <source>Invoice %1 issued, but the PDF could not be saved: %2</source>
         <translation>Factura %1 emitida, pero no se pudo guardar el PDF: %2</translation>
     </message>
@@ -1534,62 +1534,67 @@
         <translation>No se puede hacer eso en recogidas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="125" />
+        <location filename="../../pos/ui/messages.py" line="124" />
+        <source>A return is invoiced only to correct its ticket's invoice.</source>
+        <translation>Una devolución solo se factura como rectificación de la factura de su ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="127" />
         <source>The customer's name is needed.</source>
         <translation>Falta el nombre del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="126" />
+        <location filename="../../pos/ui/messages.py" line="128" />
         <source>That tax ID does not look right (NIF, CIF or RFC).</source>
         <translation>Ese NIF/CIF/RFC no parece correcto.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="127" />
+        <location filename="../../pos/ui/messages.py" line="129" />
         <source>The customer's address is needed.</source>
         <translation>Falta la dirección del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="131" />
+        <location filename="../../pos/ui/messages.py" line="133" />
         <source>The count is not at the right step for that.</source>
         <translation>El recuento no está en el paso adecuado para eso.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="132" />
+        <location filename="../../pos/ui/messages.py" line="134" />
         <source>A stock count is already open on this till: finish or cancel it first.</source>
         <translation>Ya hay un recuento abierto en esta caja: termínelo o anúlelo antes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="134" />
+        <location filename="../../pos/ui/messages.py" line="136" />
         <source>%1 variances still need a reason.</source>
         <translation>A %1 diferencias les falta el motivo.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="136" />
+        <location filename="../../pos/ui/messages.py" line="138" />
         <source>Pick a reason from the list.</source>
         <translation>Elija un motivo de la lista.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="137" />
+        <location filename="../../pos/ui/messages.py" line="139" />
         <source>Choose what to count (a zone needs a name).</source>
         <translation>Elija qué contar (una zona necesita un nombre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="138" />
+        <location filename="../../pos/ui/messages.py" line="140" />
         <source>%1 is not in the category being counted.</source>
         <translation>%1 no es de la categoría que se está contando.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="140" />
+        <location filename="../../pos/ui/messages.py" line="142" />
         <source>That file is not a count saved by a till.</source>
         <translation>Ese archivo no es un recuento guardado por una caja.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="141" />
+        <location filename="../../pos/ui/messages.py" line="143" />
         <source>You have nothing to undo.</source>
         <translation>No tiene nada que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="142" />
+        <location filename="../../pos/ui/messages.py" line="144" />
         <source>The stock count refused that.</source>
         <translation>El recuento no lo permite.</translation>
     </message>
@@ -1660,17 +1665,17 @@
     </message>
     <message>
         <location filename="../../pos/ui/loyalty_messages.py" line="37" />
-        <location filename="../../pos/ui/messages.py" line="128" />
+        <location filename="../../pos/ui/messages.py" line="130" />
         <source>Check the customer's data.</source>
         <translation>Revise los datos del cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="152" />
+        <location filename="../../pos/ui/messages.py" line="154" />
         <source>Not found.</source>
         <translation>No encontrado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="154" />
+        <location filename="../../pos/ui/messages.py" line="156" />
         <source>That cannot be done: %1</source>
         <translation>No se puede hacer: %1</translation>
     </message>
@@ -2354,68 +2359,80 @@
 <context>
     <name>ReceiptPanel</name>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="36" />
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="65" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="37" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="66" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="49" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="50" />
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="50" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="51" />
         <source>Gift receipt</source>
         <translation>Ticket regalo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="51" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="52" />
         <source>Save as PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="52" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="53" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="76" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="67" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="68" />
         <source>Refund</source>
         <translation>Reembolso</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="84" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="76" />
+        <source>Rectifying invoice</source>
+        <translation>Factura rectificativa</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="79" />
+        <source>Rectifying invoice %1 issued (it corrects invoice %2): save it as PDF for the customer.</source>
+        <translation>Factura rectificativa %1 emitida (corrige la factura %2): guárdela en PDF para el cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="94" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="87" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="97" />
         <source>No receipt printer is configured.</source>
         <translation>No hay impresora de tickets configurada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="89" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="99" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="96" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="106" />
         <source>Save receipt as PDF</source>
         <translation>Guardar ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="104" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="114" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="128" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="106" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="116" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="119" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="136" />
         <source>Invoice %1 issued.</source>
         <translation>Factura %1 emitida.</translation>
     </message>

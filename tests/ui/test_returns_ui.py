@@ -6,11 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView
 
 from pos.app import Services
 from pos.domain.money import Money
 from pos.domain.payment import Tender, TenderKind
+from pos.services.returns_dto import ReturnItem, ReturnRequest
 from tests.ui.conftest import login, make_window, on_next_modal, scan, screenshot
 
 EAN_A, EAN_B = "8412345600012", "8412345602627"
@@ -117,3 +118,43 @@ def test_return_without_receipt_needs_a_manager(qtbot, services: Services) -> No
     assert seen["approval"] == "A manager must approve: no receipt" and seen["asked"]
     assert window.sale_view.last_receipt is not None and window.sale_view.last_receipt.kind == "return"
     assert window.sale_view.last_receipt.original_receipt_no is None
+
+
+def test_a_return_of_an_invoiced_ticket_offers_its_rectifying_invoice(  # type: ignore[no-untyped-def]
+        qtbot, services: Services, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "rectificativa.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window = make_window(qtbot, services, "es")
+    login(qtbot, window)
+    scan(qtbot, window, EAN_A)
+    till = window.sale_view.till
+    sold = till.pay([Tender(TenderKind.CASH, till.cart.totals().total)])
+    invoice = services.invoices.issue(sold.sale_uuid, till.cashier, name="Distribuciones Cañete S.L.",
+                                      tax_id="B87654321", address="Avenida de la Constitución 15")
+
+    def cashier(dialog) -> None:  # type: ignore[no-untyped-def]
+        search = _find(dialog, QLineEdit, "returnSearchInput")
+        qtbot.keyClicks(search, sold.receipt_no)
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+        _find(dialog, QTableView, "returnLinesTable").selectRow(0)
+        qtbot.mouseClick(_find(dialog, QPushButton, "returnAddOneButton"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(_find(dialog, QPushButton, "confirmReturnButton"), Qt.MouseButton.LeftButton)
+
+    on_next_modal(cashier, "returnsDialog")
+    qtbot.mouseClick(window.findChild(QPushButton, "returnsButton"), Qt.MouseButton.LeftButton)
+    button = window.findChild(QPushButton, "invoiceButton")
+    assert button.isVisible() and button.text() == "Factura rectificativa"
+    assert "FR-T01-000001" in window.sale_view.message.text() and invoice.invoice_no in window.sale_view.message.text()
+    screenshot(window, "returns_rectifying_invoice.png")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    pdf = target.read_bytes()
+    assert pdf.startswith(b"%PDF") and b"FR-T01-000001" in pdf
+
+    window.sale_view.start(till)  # a plain ticket's return: no invoice button
+    scan(qtbot, window, EAN_B)
+    plain = till.pay([Tender(TenderKind.CASH, till.cart.totals().total)])
+    [doc] = services.returns.find(plain.receipt_no)
+    result = services.returns.refund(ReturnRequest("store", doc.ref, (ReturnItem(doc.lines[0].key, Decimal(1)),)),
+                                     till.cashier)
+    window.sale_view.show_return(result.receipt)
+    assert not button.isVisible()

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import zlib
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 
 from pos.devices.pdf_documents import InvoiceInfo, InvoiceParty, invoice_pdf, receipt_pdf
 from pos.formatting import Formatter
-from pos.services.dto import ReceiptLine
+from pos.services.dto import ReceiptLine, ReceiptTender
 from tests.unit.test_escpos_receipt import eur, sample_receipt
 
 FMT = Formatter("es_ES")
@@ -98,6 +99,27 @@ def test_invoice_with_many_lines_and_markup_characters(tmp_path: Path) -> None:
     text = pdf_text(pdf, tmp_path)
     assert "Artículo <b>79 & más" in text
     assert "Page 2" in text and "Invoice" in text and "Taxable base" in text
+
+
+@needs_pdftotext
+def test_rectifying_invoice_names_what_it_corrects_with_negative_amounts(tmp_path: Path) -> None:
+    returned = sample_receipt(kind="return", receipt_no="R-T01-000007", change=eur(0),
+                              tenders=(ReceiptTender("cash", eur(2790), None),))
+    info = InvoiceInfo("FR-T01-000001", CUSTOMER, rectifies="F-T01-000045",
+                       rectifies_issued_at=datetime(2025, 3, 14, 12, 0, tzinfo=UTC))
+    text = pdf_text(invoice_pdf(returned, info, FMT), tmp_path)
+    for expected in ("Factura rectificativa FR-T01-000001 · Página 1", "Número: FR-T01-000001", "R-T01-000007",
+                     "Distribuciones Cañete S.L.", "NIF: B87654321", "Motivo: devolución de mercancía",
+                     "Reembolso: Efectivo 27,90 €"):
+        assert expected in text, expected
+    wrapped = "Rectifica a la factura F-T01-000045 del 14 de marzo de 2025".replace(" ", r"\s+")  # (it wraps)
+    assert re.search(wrapped, text)
+    assert re.search(r"Jamón ibérico 100 g\s+-2\s+6,95\s+10 %\s+-13,90", text)
+    assert re.search(r"21 %\s+-11,57\s+-2,43\s+-14,00", text)
+    assert re.search(r"TOTAL\s+-27,90 €", text)
+    assert "Forma de pago" not in text
+    english = pdf_text(invoice_pdf(returned, info, FMT, language="en"), tmp_path)
+    assert "Corrective invoice" in english and "Corrects invoice F-T01-000045" in english
 
 
 def test_receipt_pdf_is_a_narrow_ticket() -> None:
