@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos.devices.print_queue import PrintQueue
 from pos.devices.receipt_text import render_lines
@@ -68,17 +77,42 @@ class ReceiptPanel(QWidget):
             self.done_caption.setText(self.tr("Refund"))
             self.done_change.setText(self._fmt.money(receipt.total))
         self.gift_button.setVisible(receipt.kind != "return")
+        self.invoice_button.setMenu(None)
         # A return has a full invoice only as the correction of its ticket's: then the button saves it.
         self._rectifying = None
-        if receipt.kind == "return" and self._invoices is not None:
-            self._rectifying = self._invoices.for_sale(receipt.sale_uuid)
+        if receipt.kind == "return":
+            self._rectifying = self._rectifying_of(receipt)
         self.invoice_button.setVisible(receipt.kind != "return" or self._rectifying is not None)
         self.invoice_button.setText(self.tr("Rectifying invoice") if self._rectifying else self.tr("Full invoice"))
-        if self._rectifying is not None:
+        self.receipt_preview.setPlainText("\n".join(render_lines(receipt, self._fmt, language=self._language)))
+
+    def offer_rectifying(self, returned: Receipt) -> None:
+        """After an exchange the new sale shows; when its return corrected an invoice, the invoice button also
+        offers that rectifying invoice."""
+        self._rectifying = self._rectifying_of(returned)
+        if self._rectifying is None:
+            return
+        menu = QMenu(self.invoice_button)
+        menu.addAction(self.tr("Full invoice"), self._view.full_invoice)
+        menu.addAction(self.tr("Rectifying invoice %1").replace("%1", self._rectifying.invoice_no),
+                       self.save_rectifying)
+        self.invoice_button.setMenu(menu)
+
+    def _rectifying_of(self, returned: Receipt) -> IssuedInvoice | None:
+        invoice = self._invoices.for_sale(returned.sale_uuid) if self._invoices is not None else None
+        if invoice is not None:
             self._view.message.show_message(
                 self.tr("Rectifying invoice %1 issued (it corrects invoice %2): save it as PDF for the customer.")
-                .replace("%1", self._rectifying.invoice_no).replace("%2", self._rectifying.rectifies_no or ""), "info")
-        self.receipt_preview.setPlainText("\n".join(render_lines(receipt, self._fmt, language=self._language)))
+                .replace("%1", invoice.invoice_no).replace("%2", invoice.rectifies_no or ""), "info")
+        return invoice
+
+    def save_rectifying(self) -> None:
+        view = self._view
+        if self._rectifying is not None:
+            problem = save_invoice_pdf(view, self._rectifying, self._fmt, self._language)
+            if problem:
+                view.message.show_message(self.tr("Could not save the PDF: %1").replace("%1", problem))
+        view.scan_input.setFocus()
 
     def latest(self) -> Receipt | None:
         """This session's last receipt or, after a restart, the last sale from the ledger."""
@@ -121,12 +155,8 @@ class ReceiptPanel(QWidget):
         receipt = view.last_receipt
         if receipt is None or view.till is None or self._invoices is None:
             return
-        if receipt.kind == "return":
-            if self._rectifying is not None and self._rectifying.receipt.sale_uuid == receipt.sale_uuid:
-                problem = save_invoice_pdf(view, self._rectifying, self._fmt, self._language)
-                if problem:
-                    view.message.show_message(self.tr("Could not save the PDF: %1").replace("%1", problem))
-            view.scan_input.setFocus()
+        if receipt.kind == "return":  # the button of a return saves its rectifying invoice
+            self.save_rectifying()
             return
         invoices, user = self._invoices, view.till.cashier
         dialog = InvoiceDialog(view, receipt, lambda name, tax_id, address, email: invoices.issue(

@@ -214,6 +214,7 @@ class SaleView(QWidget):
             return
         self.sale_completed.emit(receipt)  # printed (drawer opened for cash), sync woken, displays told
         self.show_receipt(sale_receipt)
+        self._receipt_panel.offer_rectifying(receipt)
 
     def show_receipt(self, receipt: Receipt, *, announce: bool = True) -> None:
         self.last_receipt = receipt

@@ -897,4 +897,5 @@ TRANSLATIONS = {
         "Factura rectificativa %1 emitida (corrige la factura %2): guárdela en PDF para el cliente.",
     "A return is invoiced only to correct its ticket's invoice.":
         "Una devolución solo se factura como rectificación de la factura de su ticket.",
+    "Rectifying invoice %1": "Factura rectificativa %1",
 }

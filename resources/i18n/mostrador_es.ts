@@ -2359,80 +2359,86 @@
 <context>
     <name>ReceiptPanel</name>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="37" />
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="66" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="46" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="75" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="50" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="59" />
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="51" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="60" />
         <source>Gift receipt</source>
         <translation>Ticket regalo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="52" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="61" />
         <source>Save as PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="53" />
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="76" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="62" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="86" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="96" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="68" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="77" />
         <source>Refund</source>
         <translation>Reembolso</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="76" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="86" />
         <source>Rectifying invoice</source>
         <translation>Factura rectificativa</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="79" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="97" />
+        <source>Rectifying invoice %1</source>
+        <translation>Factura rectificativa %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="105" />
         <source>Rectifying invoice %1 issued (it corrects invoice %2): save it as PDF for the customer.</source>
         <translation>Factura rectificativa %1 emitida (corrige la factura %2): guárdela en PDF para el cliente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="94" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="128" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="97" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="131" />
         <source>No receipt printer is configured.</source>
         <translation>No hay impresora de tickets configurada.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="99" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="133" />
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="106" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="140" />
         <source>Save receipt as PDF</source>
         <translation>Guardar ticket en PDF</translation>
     </message>
     <message>
         <location filename="../../pos/ui/sale_receipt_panel.py" line="114" />
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="128" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="148" />
         <source>Could not save the PDF: %1</source>
         <translation>No se pudo guardar el PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="116" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="150" />
         <source>PDF saved.</source>
         <translation>PDF guardado.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_receipt_panel.py" line="136" />
+        <location filename="../../pos/ui/sale_receipt_panel.py" line="166" />
         <source>Invoice %1 issued.</source>
         <translation>Factura %1 emitida.</translation>
     </message>
@@ -3084,7 +3090,7 @@
         <translation>COBRAR (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="252" />
+        <location filename="../../pos/ui/sale_view.py" line="253" />
         <source>No receipt to print yet.</source>
         <translation>Todavía no hay ningún ticket.</translation>
     </message>

@@ -158,3 +158,47 @@ def test_a_return_of_an_invoiced_ticket_offers_its_rectifying_invoice(  # type: 
                                      till.cashier)
     window.sale_view.show_return(result.receipt)
     assert not button.isVisible()
+
+
+def test_an_exchange_of_an_invoiced_ticket_offers_both_invoices(  # type: ignore[no-untyped-def]
+        qtbot, services: Services, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "rectificativa.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window = make_window(qtbot, services, "es")
+    login(qtbot, window)
+    scan(qtbot, window, EAN_A)
+    till = window.sale_view.till
+    sold = till.pay([Tender(TenderKind.CASH, till.cart.totals().total)])
+    services.invoices.issue(sold.sale_uuid, till.cashier, name="Distribuciones Cañete S.L.", tax_id="B87654321",
+                            address="Avenida de la Constitución 15")
+    window.sale_view.start(till)
+    scan(qtbot, window, EAN_B)  # the new item, on the open ticket
+
+    def pay(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClick(_find(dialog, QLineEdit, "amountInput"), Qt.Key.Key_Return)
+
+    def cashier(dialog) -> None:  # type: ignore[no-untyped-def]
+        search = _find(dialog, QLineEdit, "returnSearchInput")
+        qtbot.keyClicks(search, sold.receipt_no)
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+        _find(dialog, QTableView, "returnLinesTable").selectRow(0)
+        qtbot.mouseClick(_find(dialog, QPushButton, "returnAllButton"), Qt.MouseButton.LeftButton)
+        on_next_modal(pay, "paymentDialog")
+        qtbot.mouseClick(_find(dialog, QPushButton, "exchangeButton"), Qt.MouseButton.LeftButton)
+
+    on_next_modal(cashier, "returnsDialog")
+    qtbot.mouseClick(window.findChild(QPushButton, "returnsButton"), Qt.MouseButton.LeftButton)
+    assert window.sale_view.last_receipt.kind == "sale"  # the new sale shows
+    assert "FR-T01-000001" in window.sale_view.message.text()
+    button = window.findChild(QPushButton, "invoiceButton")
+    menu = button.menu()
+    assert button.text() == "Factura completa" and menu is not None
+    actions = [action.text() for action in menu.actions()]
+    assert actions == ["Factura completa", "Factura rectificativa FR-T01-000001"]
+    screenshot(window, "exchange_invoices.png")
+    menu.actions()[1].trigger()
+    assert b"FR-T01-000001" in target.read_bytes()
+    window.sale_view.start(till)  # the next ticket: a plain button again
+    scan(qtbot, window, EAN_A)
+    window.sale_view.show_receipt(till.pay([Tender(TenderKind.CASH, till.cart.totals().total)]))
+    assert button.menu() is None
