@@ -23,6 +23,7 @@ from .web import (
     check_int,
     check_str,
     lenient_int,
+    offset_arg,
     page_args,
     paged,
     query_bool,
@@ -146,7 +147,8 @@ def register(router: Router, store: SandboxStore) -> None:
             modified_after=query_date(req, "modified_after"), modified_before=query_date(req, "modified_before"),
             after=query_date(req, "after"), before=query_date(req, "before"),
             orderby=query_enum(req, "orderby", ["date", "id", "include", "title", "slug", "modified"], "date"),
-            order=query_enum(req, "order", ["asc", "desc"], "desc"), page=page, per_page=per_page)
+            order=query_enum(req, "order", ["asc", "desc"], "desc"), page=page, per_page=per_page,
+            offset=offset_arg(req))
         orders, total = store.list_orders(q)
         return paged(req, [render(req, o) for o in orders], total, page, per_page, "/wc/v3/orders")
 

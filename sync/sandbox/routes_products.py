@@ -23,6 +23,7 @@ from .web import (
     check_int,
     check_str,
     lenient_int,
+    offset_arg,
     page_args,
     paged,
     query_bool,
@@ -100,7 +101,8 @@ def product_query(req: Request, scope: str, parent_id: int = 0) -> ProductQuery:
         category=query_int(req, "category", 0), modified_after=query_date(req, "modified_after"),
         modified_before=query_date(req, "modified_before"), after=query_date(req, "after"),
         before=query_date(req, "before"), orderby=query_enum(req, "orderby", orderby, "date"),
-        order=query_enum(req, "order", ["asc", "desc"], "desc"), page=page, per_page=per_page)
+        order=query_enum(req, "order", ["asc", "desc"], "desc"), page=page, per_page=per_page,
+        offset=offset_arg(req))
 
 
 def wants(req: Request, field: str) -> bool:

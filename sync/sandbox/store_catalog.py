@@ -51,6 +51,11 @@ class ProductQuery:
     order: str = "desc"
     page: int = 1
     per_page: int = 10
+    offset: int | None = None  # as in WordPress: when given, ``page`` is ignored
+
+    @property
+    def skip(self) -> int:
+        return self.offset if self.offset is not None else (self.page - 1) * self.per_page
 
 
 def stock_status_for(manage_stock: bool, quantity: int | None, backorders: str, current: str) -> str:
@@ -197,7 +202,7 @@ class CatalogMixin(StoreBase):
                 sql += f" AND p.id NOT IN ({','.join('?' * len(q.exclude))})"
                 args += q.exclude
             rows = db.execute(f"SELECT p.* FROM products p WHERE {sql} ORDER BY {order_sql} LIMIT ? OFFSET ?",
-                              [*args, q.per_page, (q.page - 1) * q.per_page]).fetchall()
+                              [*args, q.per_page, q.skip]).fetchall()
         return [r for r in map(decode_row, rows) if r is not None], total
 
     # ------------------------------------------------------------ writes

@@ -52,6 +52,11 @@ class OrderQuery:
     order: str = "desc"
     page: int = 1
     per_page: int = 10
+    offset: int | None = None  # as in WordPress: when given, ``page`` is ignored
+
+    @property
+    def skip(self) -> int:
+        return self.offset if self.offset is not None else (self.page - 1) * self.per_page
 
 
 class OrdersMixin(OrderItemsMixin):
@@ -116,7 +121,7 @@ class OrdersMixin(OrderItemsMixin):
         with self.tx() as db:
             total = int(db.execute(f"SELECT count(*) FROM orders o WHERE {sql}", args).fetchone()[0])
             ids = [int(r[0]) for r in db.execute(f"SELECT o.id FROM orders o WHERE {sql} ORDER BY {order_sql}"
-                                                 " LIMIT ? OFFSET ?", [*args, q.per_page, (q.page - 1) * q.per_page])]
+                                                 " LIMIT ? OFFSET ?", [*args, q.per_page, q.skip])]
             return [o for o in (self.get_order(i) for i in ids) if o is not None], total
 
     # ------------------------------------------------------------ writes

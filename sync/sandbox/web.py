@@ -300,6 +300,12 @@ def page_args(req: Request, default_per_page: int = 10) -> tuple[int, int]:
     return page, per_page
 
 
+def offset_arg(req: Request) -> int | None:
+    """WordPress's ``offset``: items to pass over; when given it overrides ``page`` (the totals in the headers
+    still count the whole listing)."""
+    return None if req.query.get("offset") in (None, "") else query_int(req, "offset", 0, 0)
+
+
 def paged(req: Request, items: list[Any], total: int, page: int, per_page: int, route: str) -> Response:
     """A collection response with X-WP-Total, X-WP-TotalPages and an RFC 5988 Link header.
 

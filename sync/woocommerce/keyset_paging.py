@@ -4,6 +4,8 @@
 the caller dedupes. Offset pages over a list sorted by modification time lose an item edited while
 we page (it moves to the end and shifts the rest up one place), so after each full page
 :func:`changed` restarts from the last item's modified time − 1 s instead of asking for page *n+1*.
+A page whose items were all modified in one second cannot move the window on (a CSV import leaves
+hundreds in one second): that second is read on its own (:func:`one_second`), by id.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from sync.woocommerce.client import MAX_PER_PAGE, WooClient
 from sync.woocommerce.products import EPOCH, format_gmt, modified_of
 
 OVERLAP = timedelta(seconds=5)  # modified_after has 1 s granularity; see pull_products
+# one_second: each request starts this many items before where the last one ended, so that as many items
+# edited between two requests (each leaves the second and shifts the rest up one place) hide nothing.
+RUN_OVERLAP = 10
+SECOND = timedelta(seconds=1)
 
 
 def overlapped(modified_after: datetime) -> datetime:
@@ -57,13 +63,42 @@ def changed(client: WooClient, path: str, extra: Mapping[str, str],
             return
         times = [modified_of(r) for r in items]
         ordered = all(a <= b for a, b in itertools.pairwise(times))
-        restart = times[-1] - timedelta(seconds=1) if times and times[-1] != EPOCH else None
+        restart = times[-1] - SECOND if times and times[-1] != EPOCH else None
         if ordered and restart is not None and (window is None or restart > window):
             read = (page - 1) * MAX_PER_PAGE + len(resp.data)  # of this window's listing, so far
             exclude = _last_second_ids(items, times) if exclude_seen and _far_from_end(resp.total, read) else []
             window, page = restart, 1
+        elif ordered and restart is not None:  # a full page of one second: read all of that second, then on
+            for run in one_second(client, path, extra, times[-1]):
+                fresh = [r for r in run if (int(r["id"]), str(r.get("date_modified_gmt"))) not in seen]
+                seen.update((int(r["id"]), str(r.get("date_modified_gmt"))) for r in run)
+                if fresh:
+                    yield fresh
+            window, page, exclude = times[-1], 1, []  # modified_after is exclusive: the seconds after it
         else:
-            page += 1  # the same window and the same exclude: plain offset paging
+            page += 1  # a store that does not sort as asked: plain offset paging
+
+
+def one_second(client: WooClient, path: str, extra: Mapping[str, str],
+               second: datetime) -> Iterator[list[dict[str, Any]]]:
+    """Every item of a listing modified in ``second``, by id, a page at a time. An item edited meanwhile
+    leaves the second (it is read later, in its new place in the listing), and the ones after it move up
+    one place: each request starts :data:`RUN_OVERLAP` items before where the last one ended (WordPress's
+    ``offset``), so up to that many edits between two requests lose nothing; the caller drops repeats."""
+    read = 0
+    while True:
+        params: dict[str, Any] = {"dates_are_gmt": "true", "per_page": MAX_PER_PAGE, **extra, "orderby": "id",
+                                  "order": "asc", "modified_after": format_gmt(second - SECOND),
+                                  "modified_before": format_gmt(second + SECOND)}
+        if read:
+            params["offset"] = read
+        resp = client.get(path, params)
+        if not isinstance(resp.data, list):
+            raise TransientError(f"{path}: expected a list", code="bad_listing")
+        yield [r for r in resp.data if isinstance(r, dict) and "id" in r]
+        if len(resp.data) < MAX_PER_PAGE:
+            return
+        read = max(read + len(resp.data) - RUN_OVERLAP, read + 1)
 
 
 def _far_from_end(total: int | None, read: int) -> bool:

@@ -48,6 +48,19 @@ def test_pagination_across_pages(client: Client, catalogue: list[int]) -> None:
         assert (resp.status_code, resp.json()["code"]) == (400, "rest_invalid_param"), bad
 
 
+def test_offset_overrides_page_as_in_wordpress(server: SandboxServer, client: Client, catalogue: list[int]) -> None:
+    resp = client.get("/products", params={"per_page": 3, "page": 3, "offset": 2, "orderby": "id", "order": "asc"})
+    assert [p["id"] for p in resp.json()] == catalogue[2:5]
+    assert resp.headers["X-WP-Total"] == "7"  # the whole listing, as WordPress counts it
+    for n in range(3):
+        client.post("/orders", json={"line_items": [{"product_id": catalogue[n], "quantity": 1}]})
+    orders = client.get("/orders", params={"orderby": "id", "order": "asc"}).json()
+    later = client.get("/orders", params={"orderby": "id", "order": "asc", "offset": 1, "page": 2}).json()
+    assert [o["id"] for o in later] == [o["id"] for o in orders[1:]]
+    bad = client.get("/products", params={"offset": -1})
+    assert (bad.status_code, bad.json()["code"]) == (400, "rest_invalid_param")
+
+
 def test_modified_after_is_exclusive_and_respects_dates_are_gmt(server: SandboxServer, client: Client,
                                                                catalogue: list[int]) -> None:
     server.store.clock = lambda: T0 + 10
