@@ -23,6 +23,26 @@ def _find(dialog, kind, name):  # type: ignore[no-untyped-def]
     return widget
 
 
+def _return_on_screen(qtbot, window, receipt_no: str, take: str = "returnAddOneButton",  # type: ignore[no-untyped-def]
+                      pay=None) -> None:
+    """Open Devolución, find ``receipt_no`` and take its first line (``take``: one unit, or all of it); then
+    refund it or, with ``pay`` (what to do in the payment dialog), exchange it for the open ticket."""
+
+    def cashier(dialog) -> None:  # type: ignore[no-untyped-def]
+        search = _find(dialog, QLineEdit, "returnSearchInput")
+        qtbot.keyClicks(search, receipt_no)
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+        _find(dialog, QTableView, "returnLinesTable").selectRow(0)
+        qtbot.mouseClick(_find(dialog, QPushButton, take), Qt.MouseButton.LeftButton)
+        if pay is not None:
+            on_next_modal(pay, "paymentDialog")
+        confirm = "confirmReturnButton" if pay is None else "exchangeButton"
+        qtbot.mouseClick(_find(dialog, QPushButton, confirm), Qt.MouseButton.LeftButton)
+
+    on_next_modal(cashier, "returnsDialog")
+    qtbot.mouseClick(window.findChild(QPushButton, "returnsButton"), Qt.MouseButton.LeftButton)
+
+
 def test_return_one_line_of_a_receipt_in_cash(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, services, "es")
     login(qtbot, window)
@@ -78,17 +98,7 @@ def test_exchange_pays_the_difference_in_the_payment_dialog(qtbot, services: Ser
         assert _find(dialog, QLabel, "dueLabel").text() == window.sale_view._fmt.money(Money(difference, "EUR"))
         qtbot.keyClick(_find(dialog, QLineEdit, "amountInput"), Qt.Key.Key_Return)  # exact cash, then done
 
-    def cashier(dialog) -> None:  # type: ignore[no-untyped-def]
-        search = _find(dialog, QLineEdit, "returnSearchInput")
-        qtbot.keyClicks(search, sold.receipt_no)
-        qtbot.keyClick(search, Qt.Key.Key_Return)
-        _find(dialog, QTableView, "returnLinesTable").selectRow(0)
-        qtbot.mouseClick(_find(dialog, QPushButton, "returnAllButton"), Qt.MouseButton.LeftButton)
-        on_next_modal(pay, "paymentDialog")
-        qtbot.mouseClick(_find(dialog, QPushButton, "exchangeButton"), Qt.MouseButton.LeftButton)
-
-    on_next_modal(cashier, "returnsDialog")
-    qtbot.mouseClick(window.findChild(QPushButton, "returnsButton"), Qt.MouseButton.LeftButton)
+    _return_on_screen(qtbot, window, sold.receipt_no, "returnAllButton", pay)
     preview = window.findChild(QPlainTextEdit, "receiptPreview").toPlainText()
     assert "Exchange" in preview and "Simplified invoice" in preview  # the new sale's receipt
     assert till.cart.is_empty
@@ -132,16 +142,7 @@ def test_a_return_of_an_invoiced_ticket_offers_its_rectifying_invoice(  # type: 
     invoice = services.invoices.issue(sold.sale_uuid, till.cashier, name="Distribuciones Cañete S.L.",
                                       tax_id="B87654321", address="Avenida de la Constitución 15")
 
-    def cashier(dialog) -> None:  # type: ignore[no-untyped-def]
-        search = _find(dialog, QLineEdit, "returnSearchInput")
-        qtbot.keyClicks(search, sold.receipt_no)
-        qtbot.keyClick(search, Qt.Key.Key_Return)
-        _find(dialog, QTableView, "returnLinesTable").selectRow(0)
-        qtbot.mouseClick(_find(dialog, QPushButton, "returnAddOneButton"), Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(_find(dialog, QPushButton, "confirmReturnButton"), Qt.MouseButton.LeftButton)
-
-    on_next_modal(cashier, "returnsDialog")
-    qtbot.mouseClick(window.findChild(QPushButton, "returnsButton"), Qt.MouseButton.LeftButton)
+    _return_on_screen(qtbot, window, sold.receipt_no)
     button = window.findChild(QPushButton, "invoiceButton")
     assert button.isVisible() and button.text() == "Factura rectificativa"
     assert "FR-T01-000001" in window.sale_view.message.text() and invoice.invoice_no in window.sale_view.message.text()
@@ -177,17 +178,7 @@ def test_an_exchange_of_an_invoiced_ticket_offers_both_invoices(  # type: ignore
     def pay(dialog) -> None:  # type: ignore[no-untyped-def]
         qtbot.keyClick(_find(dialog, QLineEdit, "amountInput"), Qt.Key.Key_Return)
 
-    def cashier(dialog) -> None:  # type: ignore[no-untyped-def]
-        search = _find(dialog, QLineEdit, "returnSearchInput")
-        qtbot.keyClicks(search, sold.receipt_no)
-        qtbot.keyClick(search, Qt.Key.Key_Return)
-        _find(dialog, QTableView, "returnLinesTable").selectRow(0)
-        qtbot.mouseClick(_find(dialog, QPushButton, "returnAllButton"), Qt.MouseButton.LeftButton)
-        on_next_modal(pay, "paymentDialog")
-        qtbot.mouseClick(_find(dialog, QPushButton, "exchangeButton"), Qt.MouseButton.LeftButton)
-
-    on_next_modal(cashier, "returnsDialog")
-    qtbot.mouseClick(window.findChild(QPushButton, "returnsButton"), Qt.MouseButton.LeftButton)
+    _return_on_screen(qtbot, window, sold.receipt_no, "returnAllButton", pay)
     assert window.sale_view.last_receipt.kind == "sale"  # the new sale shows
     assert "FR-T01-000001" in window.sale_view.message.text()
     button = window.findChild(QPushButton, "invoiceButton")
