@@ -117,7 +117,7 @@ def _rectify(session: Session, original: Invoice, return_sale_id: int, user_id: 
         return existing
     returned = session.get(Sale, return_sale_id)
     assert returned is not None
-    series = f"{RECTIFYING_SERIES}{returned.till_id}"
+    series = f"{RECTIFYING_SERIES}-{returned.till_id}"  # dashed like R-T01: FRT01 is till RT01's F series
     number = next_number(session, series)
     invoice = Invoice(series=series, number=number,
                       invoice_no=f"{RECTIFYING_SERIES}-{returned.till_id}-{number:06d}", sale_id=return_sale_id,
