@@ -54,9 +54,7 @@ def changed(client: WooClient, path: str, extra: Mapping[str, str],
         if not isinstance(resp.data, list):
             raise TransientError(f"{path}: expected a list", code="bad_listing")
         items = [r for r in resp.data if isinstance(r, dict) and "id" in r]
-        fresh = [r for r in items if (int(r["id"]), str(r.get("date_modified_gmt"))) not in seen]
-        seen.update((int(r["id"]), str(r.get("date_modified_gmt"))) for r in items)
-        if fresh:
+        if fresh := _unseen(items, seen):
             yield fresh
         total_pages = resp.total_pages
         if len(resp.data) < MAX_PER_PAGE or (total_pages is not None and page >= total_pages):
@@ -68,15 +66,21 @@ def changed(client: WooClient, path: str, extra: Mapping[str, str],
             read = (page - 1) * MAX_PER_PAGE + len(resp.data)  # of this window's listing, so far
             exclude = _last_second_ids(items, times) if exclude_seen and _far_from_end(resp.total, read) else []
             window, page = restart, 1
-        elif ordered and restart is not None:  # a full page of one second: read all of that second, then on
+        elif ordered and restart is not None and times[-1] != window:  # a full page of one second: all of it
             for run in one_second(client, path, extra, times[-1]):
-                fresh = [r for r in run if (int(r["id"]), str(r.get("date_modified_gmt"))) not in seen]
-                seen.update((int(r["id"]), str(r.get("date_modified_gmt"))) for r in run)
-                if fresh:
+                if fresh := _unseen(run, seen):
                     yield fresh
             window, page, exclude = times[-1], 1, []  # modified_after is exclusive: the seconds after it
-        else:
-            page += 1  # a store that does not sort as asked: plain offset paging
+        else:  # a store that does not sort (or filter) as asked: plain offset paging
+            page += 1
+
+
+def _unseen(items: list[dict[str, Any]], seen: set[tuple[int, str]]) -> list[dict[str, Any]]:
+    """The items not read before in this version (``seen`` gains them)."""
+    keys = [(int(r["id"]), str(r.get("date_modified_gmt"))) for r in items]
+    fresh = [r for r, key in zip(items, keys, strict=True) if key not in seen]
+    seen.update(keys)
+    return fresh
 
 
 def one_second(client: WooClient, path: str, extra: Mapping[str, str],

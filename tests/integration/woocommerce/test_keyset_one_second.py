@@ -5,6 +5,7 @@ lost when items of that second are edited between two requests."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from sync.sandbox import SandboxServer
 from sync.woocommerce import WooCommerceConnector, keyset_paging
 from sync.woocommerce.client import WooClient
 from sync.woocommerce.keyset_paging import changed
+from sync.woocommerce.products import format_gmt, parse_gmt
 from tests.integration.woocommerce.test_keyset_exclude import parse_cents
 
 RUN = 430  # in one second
@@ -77,3 +79,26 @@ def test_without_the_overlap_the_same_edits_hide_items(store: SandboxServer, mon
     monkeypatch.setattr(keyset_paging, "RUN_OVERLAP", 0)
     read, _ = _pull_editing_read_items(store, monkeypatch, per_request=3)
     assert len(read) < RUN + AFTER
+
+
+def test_a_store_whose_modified_after_includes_the_second_still_ends(store: SandboxServer,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were ``modified_after`` inclusive, the second just read would come back whole: the listing then pages
+    on by number instead of reading that second again and again."""
+    original = WooClient.get
+    calls: list[int] = []
+
+    def inclusive(self: WooClient, path: str, params: Any = None, **kw: Any) -> Any:
+        calls.append(1)
+        assert len(calls) < 100, "the listing does not end"
+        if isinstance(params, dict) and "modified_after" in params and params.get("orderby") == "modified":
+            after = parse_gmt(params["modified_after"])
+            assert after is not None
+            params = {**params, "modified_after": format_gmt(after - timedelta(seconds=1))}
+        return original(self, path, params, **kw)
+
+    monkeypatch.setattr(WooClient, "get", inclusive)
+    client = WooClient(store.url, "ck_demo", "cs_demo", timeout=(2, 5))
+    read = {int(r["id"]) for page in changed(client, "wc/v3/products", {}, None) for r in page}
+    client.close()
+    assert len(read) == RUN + AFTER
