@@ -130,8 +130,9 @@ def test_return_without_receipt_needs_a_manager(qtbot, services: Services) -> No
     assert window.sale_view.last_receipt.original_receipt_no is None
 
 
-def test_a_return_of_an_invoiced_ticket_offers_its_rectifying_invoice(  # type: ignore[no-untyped-def]
-        qtbot, services: Services, tmp_path, monkeypatch) -> None:
+def _invoiced_ticket(qtbot, services: Services, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """A Spanish till with a paid ticket of EAN_A that has a full invoice; PDFs are saved to the returned path.
+    Returns (window, the ticket's receipt, its invoice number, that path)."""
     target = tmp_path / "rectificativa.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     window = make_window(qtbot, services, "es")
@@ -141,11 +142,18 @@ def test_a_return_of_an_invoiced_ticket_offers_its_rectifying_invoice(  # type: 
     sold = till.pay([Tender(TenderKind.CASH, till.cart.totals().total)])
     invoice = services.invoices.issue(sold.sale_uuid, till.cashier, name="Distribuciones Cañete S.L.",
                                       tax_id="B87654321", address="Avenida de la Constitución 15")
+    return window, sold, invoice.invoice_no, target
+
+
+def test_a_return_of_an_invoiced_ticket_offers_its_rectifying_invoice(  # type: ignore[no-untyped-def]
+        qtbot, services: Services, tmp_path, monkeypatch) -> None:
+    window, sold, invoice_no, target = _invoiced_ticket(qtbot, services, tmp_path, monkeypatch)
+    till = window.sale_view.till
 
     _return_on_screen(qtbot, window, sold.receipt_no)
     button = window.findChild(QPushButton, "invoiceButton")
     assert button.isVisible() and button.text() == "Factura rectificativa"
-    assert "FR-T01-000001" in window.sale_view.message.text() and invoice.invoice_no in window.sale_view.message.text()
+    assert "FR-T01-000001" in window.sale_view.message.text() and invoice_no in window.sale_view.message.text()
     screenshot(window, "returns_rectifying_invoice.png")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     pdf = target.read_bytes()
@@ -163,15 +171,8 @@ def test_a_return_of_an_invoiced_ticket_offers_its_rectifying_invoice(  # type: 
 
 def test_an_exchange_of_an_invoiced_ticket_offers_both_invoices(  # type: ignore[no-untyped-def]
         qtbot, services: Services, tmp_path, monkeypatch) -> None:
-    target = tmp_path / "rectificativa.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    window = make_window(qtbot, services, "es")
-    login(qtbot, window)
-    scan(qtbot, window, EAN_A)
+    window, sold, _, target = _invoiced_ticket(qtbot, services, tmp_path, monkeypatch)
     till = window.sale_view.till
-    sold = till.pay([Tender(TenderKind.CASH, till.cart.totals().total)])
-    services.invoices.issue(sold.sale_uuid, till.cashier, name="Distribuciones Cañete S.L.", tax_id="B87654321",
-                            address="Avenida de la Constitución 15")
     window.sale_view.start(till)
     scan(qtbot, window, EAN_B)  # the new item, on the open ticket
 
